@@ -1,0 +1,57 @@
+//! Benchmarks of the store, run with `cargo bench -p shelian-core` (release profile). Prints one
+//! line per figure: median and p95 over repeated runs. Later capabilities add their own figures
+//! here (member import, filtered lists, posting at 200,000 voucher lines, packet export).
+
+use std::time::{Duration, Instant};
+
+use shelian_core::demo::{self, DemoScale};
+use shelian_core::{Books, OpenOptions};
+
+fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[runs / 2];
+    let p95 = times[(runs * 95 / 100).min(runs - 1)];
+    println!("{name:<48} median {:>9.3} ms   p95 {:>9.3} ms   ({runs} runs)", ms(median), ms(p95));
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.shelian");
+
+    measure("open a new file (create + migrate)", 20, || {
+        let _ = std::fs::remove_file(&path);
+        let _ = std::fs::remove_file(path.with_extension("shelian-wal"));
+        let _ = std::fs::remove_file(path.with_extension("shelian-shm"));
+        Books::open(&path, OpenOptions::default()).expect("open");
+    });
+
+    let demo_path = dir.path().join("demo.shelian");
+    demo::create_file(&demo_path, DemoScale::STREET, OpenOptions::default()).expect("demo");
+    measure("open an existing file (inspect + quick_check)", 50, || {
+        Books::open(&demo_path, OpenOptions::default()).expect("open");
+    });
+
+    let mut books = Books::open(&demo_path, OpenOptions::default()).expect("open");
+    let mut input = demo::federation_input();
+    let mut n = 0u32;
+    measure("federation_save (validate + tx + audit, fsync)", 50, || {
+        n += 1;
+        input.phone = format!("025-8{:07}", n);
+        books.federation_save(&input).expect("save");
+    });
+
+    measure("create the demo file (street scale)", 10, || {
+        demo::create_file(&demo_path, DemoScale::STREET, OpenOptions::default()).expect("demo");
+    });
+}

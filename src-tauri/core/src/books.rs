@@ -1,0 +1,92 @@
+//! `Books`: the facade over one federation's SQLite file. The Tauri commands, the acceptance tests
+//! and the benchmarks all go through it, so what is tested is what the window runs.
+//!
+//! Guarantees: every write validates first, then runs in one immediate transaction with its audit
+//! row; a refused write leaves the file as it was.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::clock::Clock;
+use crate::domain::federation::{Federation, FederationInput};
+use crate::error::Result;
+use crate::store::audit::{self, AuditEntry};
+use crate::store::{self, Actor, Store, meta};
+
+/// How to open a file: who is working, and where "now" comes from.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// The name written into the audit log for every change.
+    pub operator: String,
+    pub clock: Clock,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        Self { operator: "秘书".into(), clock: Clock::System }
+    }
+}
+
+pub struct Books {
+    store: Store,
+    options: OpenOptions,
+}
+
+impl Books {
+    /// Opens the books at `path`, creating the file if it does not exist. A file that is damaged,
+    /// not ours, or from a newer version is refused untouched (`CoreError::FileRefused`).
+    pub fn open(path: &Path, options: OpenOptions) -> Result<Books> {
+        let store = Store::open(path, options.clock.now())?;
+        Ok(Books { store, options })
+    }
+
+    pub fn open_in_memory(options: OpenOptions) -> Result<Books> {
+        Ok(Books { store: Store::open_in_memory()?, options })
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.options.clock.today()
+    }
+
+    fn actor(&self) -> Actor {
+        Actor { operator: self.options.operator.clone(), at: self.options.clock.now() }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.store.path()
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        self.store.schema_version()
+    }
+
+    /// Whether this file was made by the demo generator (and so must be shown as 示例数据).
+    pub fn is_demo(&self) -> Result<bool> {
+        Ok(meta::get(self.store.conn(), meta::KIND)?.as_deref() == Some(meta::KIND_DEMO))
+    }
+
+    pub fn federation_get(&self) -> Result<Option<Federation>> {
+        store::federation::get(self.store.conn())
+    }
+
+    /// Creates the profile on first run, or updates it; validated against today's date.
+    pub fn federation_save(&mut self, input: &FederationInput) -> Result<Federation> {
+        let valid = input.validate(self.today())?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| store::federation::save(tx, &actor, &valid))
+    }
+
+    pub fn audit_recent(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+        audit::recent(self.store.conn(), limit)
+    }
+
+    pub fn audit_count(&self) -> Result<i64> {
+        audit::count(self.store.conn())
+    }
+
+    /// Marks the file as demo data; only the demo generator calls this.
+    pub(crate) fn mark_demo(&mut self) -> Result<()> {
+        self.store.with_tx(|tx| meta::set(tx, meta::KIND, meta::KIND_DEMO))
+    }
+}

@@ -1,0 +1,6 @@
+//! Pure domain types and rules: no I/O, no SQL, no clock; "today" is always an argument.
+
+pub mod credit_code;
+pub mod federation;
+pub mod money;
+pub mod text;

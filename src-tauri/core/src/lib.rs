@@ -1,0 +1,19 @@
+//! shelian-core: the books of one federation — domain rules, the SQLite store and reports — with no
+//! window and no Tauri, so every rule can be tested and benchmarked on its own.
+//!
+//! Entry point: [`Books`], one facade over one SQLite file. Every write goes through it, runs in one
+//! immediate transaction and records its audit row in that same transaction.
+
+pub mod books;
+pub mod clock;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod store;
+
+pub use books::{Books, OpenOptions};
+pub use clock::Clock;
+pub use domain::credit_code;
+pub use domain::federation::{Federation, FederationInput};
+pub use domain::money::{Money, MoneyError};
+pub use error::{CoreError, ErrorCode, ErrorPayload, FieldProblem, Result};

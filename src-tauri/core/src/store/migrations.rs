@@ -1,0 +1,37 @@
+//! Numbered, embedded SQL migrations on `PRAGMA user_version`. A small runner instead of
+//! `rusqlite_migration` because that crate pins an older rusqlite, and because opening has to
+//! inspect, back up and refuse before any migration runs (see `store::open`).
+//!
+//! Invariant: a released migration is never edited; a new one is appended. Each one runs in its own
+//! immediate transaction together with its `user_version` bump, so a crash leaves a whole version.
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, TransactionBehavior, params};
+
+use super::APPLICATION_ID;
+use crate::error::Result;
+
+pub const MIGRATIONS: &[(&str, &str)] = &[("foundation", include_str!("../../migrations/0001_foundation.sql"))];
+
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn apply(conn: &mut Connection, now: NaiveDateTime) -> Result<()> {
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
+        let version = index as i64 + 1;
+        if version <= current {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+            params![version, name, now.format("%Y-%m-%d %H:%M:%S").to_string()],
+        )?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.commit()?;
+        log::info!("applied migration {version:04} {name}");
+    }
+    Ok(())
+}

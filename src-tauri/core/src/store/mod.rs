@@ -1,0 +1,180 @@
+//! The only module with SQL. Opens one SQLite file safely, migrates it, and runs every write in one
+//! immediate transaction together with its audit row.
+//!
+//! Guarantees:
+//! - A file that is not ours, damaged (`quick_check` fails) or written by a newer version is refused
+//!   with a Chinese message and left byte-for-byte untouched: it is inspected through a read-only
+//!   connection before anything opens it for writing.
+//! - Before migrating an existing file, a copy is written aside with SQLite's backup API.
+//! - Pragmas on every connection: foreign keys on, WAL, `synchronous=FULL`, a busy timeout.
+
+pub mod audit;
+pub mod federation;
+pub mod meta;
+mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{CoreError, Result};
+pub use migrations::{LATEST_VERSION, MIGRATIONS};
+
+/// `PRAGMA application_id` of a 社联会管家 file ("SHLN"), so another program's SQLite file is refused.
+pub const APPLICATION_ID: i32 = 0x5348_4C4E;
+
+/// The first 16 bytes of every SQLite 3 database file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// Who and when, for the audit row of a write.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub operator: String,
+    pub at: NaiveDateTime,
+}
+
+impl Actor {
+    pub fn timestamp(&self) -> String {
+        self.at.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the books at `path`. `now` names the pre-migration backup.
+    pub fn open(path: &Path, now: NaiveDateTime) -> Result<Store> {
+        let existing = path.exists() && std::fs::metadata(path)?.len() > 0;
+        let version = if existing { inspect(path)? } else { 0 };
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        if existing && version < LATEST_VERSION {
+            backup_before_migration(path, version, now)?;
+        }
+        let conn = Connection::open(path)?;
+        let mut store = Store { conn, path: Some(path.to_owned()) };
+        store.configure(true)?;
+        migrations::apply(&mut store.conn, now)?;
+        Ok(store)
+    }
+
+    /// A fresh in-memory store with every migration, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store { conn, path: None };
+        store.configure(false)?;
+        migrations::apply(&mut store.conn, chrono::NaiveDate::MIN.and_hms_opt(0, 0, 0).unwrap_or_default())?;
+        Ok(store)
+    }
+
+    fn configure(&mut self, on_disk: bool) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        if on_disk {
+            let mode: String = self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                log::warn!("journal_mode is {mode}, not WAL");
+            }
+        }
+        // Books of public money: an fsync on every commit is worth its cost.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Read access for queries. Reads see one consistent state per statement; use [`Store::snapshot`]
+    /// when several statements must agree.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` inside one immediate (write-locking) transaction: all of it lands, or none of it.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` inside one deferred read transaction, so every query in it sees the same books.
+    pub fn snapshot<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let out = f(&tx)?;
+        tx.finish()?;
+        Ok(out)
+    }
+}
+
+fn refused(path: &Path, why: &str) -> CoreError {
+    CoreError::FileRefused {
+        message: format!("无法打开数据文件“{}”：{why}该文件没有被修改。", path.display())
+    }
+}
+
+/// Looks at an existing file through a read-only connection and says whether it is safe to open for
+/// writing. Returns its schema version.
+fn inspect(path: &Path) -> Result<i64> {
+    let mut magic = [0u8; 16];
+    let read = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path)?;
+        f.read(&mut magic)?
+    };
+    if read < 16 || &magic != SQLITE_MAGIC {
+        return Err(refused(path, "它不是社联会管家的数据文件，或者已经损坏。"));
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .map_err(|_| refused(path, "文件已损坏，无法读取。"))?;
+    let damaged = || refused(path, "文件已损坏（完整性检查未通过）。请用备份文件恢复，或联系技术支持。");
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| damaged())?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| damaged())?;
+    if app_id != APPLICATION_ID && !(app_id == 0 && version == 0 && is_empty_schema(&conn)) {
+        return Err(refused(path, "它不是社联会管家的数据文件。"));
+    }
+    if version > LATEST_VERSION {
+        return Err(refused(
+            path,
+            &format!(
+                "它由更新版本的社联会管家保存（数据版本 {version}，本软件最高支持 {LATEST_VERSION}）。请升级软件后再打开。"
+            ),
+        ));
+    }
+    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|_| damaged())?;
+    if check != "ok" {
+        log::error!("quick_check of {} failed: {check}", path.display());
+        return Err(damaged());
+    }
+    Ok(version)
+}
+
+fn is_empty_schema(conn: &Connection) -> bool {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).map(|n| n == 0).unwrap_or(false)
+}
+
+/// Copies the file aside (SQLite backup API: consistent even with a WAL) before a migration touches it.
+fn backup_before_migration(path: &Path, version: i64, now: NaiveDateTime) -> Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new(".")).join("backups");
+    std::fs::create_dir_all(&dir)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("shelian");
+    let target = dir.join(format!("{stem}-v{version}-{}.db", now.format("%Y%m%d-%H%M%S")));
+    let src = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    src.backup(rusqlite::MAIN_DB, &target, None::<fn(rusqlite::backup::Progress)>)?;
+    log::info!("backed up {} to {} before migrating from v{version}", path.display(), target.display());
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests;

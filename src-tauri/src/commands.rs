@@ -1,0 +1,50 @@
+//! The IPC surface: each command is a one-line adapter over `Session`/`Books`. Commands are async so
+//! that Tauri runs them off the main thread and the window never freezes while SQLite works.
+
+use shelian_core::{ErrorPayload, Federation, FederationInput};
+use tauri::{State, WebviewWindow};
+
+use crate::session::{AppState, BooksMode, SessionInfo};
+
+const TITLE: &str = "社联会管家";
+
+fn set_title(window: &WebviewWindow, info: &SessionInfo) {
+    let title = match info.mode {
+        BooksMode::Demo => format!("{TITLE} — 示例数据"),
+        BooksMode::Real => TITLE.to_owned(),
+    };
+    if let Err(e) = window.set_title(&title) {
+        log::warn!("could not set the window title: {e}");
+    }
+}
+
+#[tauri::command]
+pub async fn session_get(state: State<'_, AppState>) -> Result<SessionInfo, ErrorPayload> {
+    state.lock()?.info()
+}
+
+#[tauri::command]
+pub async fn session_open_demo(window: WebviewWindow, state: State<'_, AppState>) -> Result<SessionInfo, ErrorPayload> {
+    let info = state.lock()?.open_demo()?;
+    set_title(&window, &info);
+    Ok(info)
+}
+
+#[tauri::command]
+pub async fn session_close_demo(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<SessionInfo, ErrorPayload> {
+    let info = state.lock()?.close_demo();
+    if let Ok(info) = &info {
+        set_title(&window, info);
+    } else if let Err(e) = window.set_title(TITLE) {
+        log::warn!("could not set the window title: {e}");
+    }
+    info
+}
+
+#[tauri::command]
+pub async fn federation_save(state: State<'_, AppState>, input: FederationInput) -> Result<Federation, ErrorPayload> {
+    Ok(state.lock()?.books()?.federation_save(&input)?)
+}

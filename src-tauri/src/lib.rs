@@ -1,0 +1,82 @@
+//! shelian-app: the only crate that knows Tauri. It finds the data folder, holds the open books,
+//! and exposes each core operation as a one-line command. No rule lives here: rules are in
+//! `shelian-core`, and every error crosses IPC as `ErrorPayload` (code, Chinese message, field, rule).
+
+mod commands;
+mod session;
+
+use std::path::PathBuf;
+
+use tauri::Manager;
+
+pub use session::{BooksMode, SessionInfo};
+
+/// Where the books live: `--data-dir <dir>` (or `--data-dir=<dir>`) on the command line, else the
+/// `SHELIAN_DATA_DIR` environment variable, else the OS app-data folder from Tauri's path API.
+fn data_dir_override(args: impl IntoIterator<Item = String>, env: Option<String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            if let Some(dir) = args.next() {
+                return Some(PathBuf::from(dir));
+            }
+        } else if let Some(dir) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(dir));
+        }
+    }
+    env.filter(|d| !d.trim().is_empty()).map(PathBuf::from)
+}
+
+/// The name written into the audit log: the OS account, which on an office PC is the secretary's.
+fn operator_name() -> String {
+    ["USERNAME", "USER"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "秘书".to_owned())
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(
+            tauri_plugin_log::Builder::new()
+                .level(log::LevelFilter::Info)
+                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::LogDir { file_name: None }))
+                .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr))
+                .build(),
+        )
+        .setup(|app| {
+            let dir = match data_dir_override(std::env::args().skip(1), std::env::var("SHELIAN_DATA_DIR").ok()) {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
+            log::info!("data folder: {}", dir.display());
+            app.manage(session::AppState::open(dir, operator_name()));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::session_get,
+            commands::session_open_demo,
+            commands::session_close_demo,
+            commands::federation_save,
+        ])
+        .run(tauri::generate_context!())
+        .expect("社联会管家无法启动");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn data_dir_comes_from_the_command_line_then_the_environment() {
+        assert_eq!(data_dir_override(args(&["--data-dir", "/u/盘"]), Some("/env".into())), Some("/u/盘".into()));
+        assert_eq!(data_dir_override(args(&["--data-dir=D:\\账簿"]), None), Some("D:\\账簿".into()));
+        assert_eq!(data_dir_override(args(&[]), Some("/env".into())), Some("/env".into()));
+        assert_eq!(data_dir_override(args(&[]), Some("  ".into())), None);
+        assert_eq!(data_dir_override(args(&["--data-dir"]), None), None);
+    }
+}
