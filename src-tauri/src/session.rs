@@ -29,6 +29,7 @@ pub struct SessionInfo {
     pub mode: BooksMode,
     pub data_file: String,
     pub data_dir: String,
+    #[ts(type = "number")]
     pub schema_version: i64,
     pub app_version: String,
     /// "Today" as the books see it (`YYYY-MM-DD`), so the UI disables the same dates the core refuses.

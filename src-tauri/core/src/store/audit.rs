@@ -28,6 +28,7 @@ impl Action {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct AuditEntry {
+    #[ts(type = "number")]
     pub id: i64,
     pub at: String,
     pub operator: String,

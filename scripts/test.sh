@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Every check and every test of 社联会管家, in the order a failure is cheapest to find. Prints each
+# runner's own summary and ends on one line "make test: N passed, N failed". Exits non-zero on any
+# failure. Screenshots of the end-to-end journeys land in .artifacts/e2e/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+logs=$(mktemp -d)
+started=$(date +%s)
+passed=0
+step() { printf '\n==> %s\n' "$*"; }
+count_cargo() { # sums "test result: ok. N passed; M failed" lines of a cargo test log
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i } }
+       END { printf "%d %d\n", p, f }' "$1"
+}
+
+step "rustfmt"
+cargo fmt --all -- --check
+(cd tests/e2e && cargo fmt -- --check)
+
+step "clippy (-D warnings)"
+cargo clippy --workspace --all-targets --features shelian-app/custom-protocol --quiet -- -D warnings
+(cd tests/e2e && cargo clippy --all-targets --quiet -- -D warnings)
+
+step "UI: prettier, tsc --noEmit"
+(cd ui && npm run --silent fmt:check && npm run --silent typecheck)
+
+step "UI: build (vite)"
+(cd ui && npm run --silent build)
+
+step "Rust tests (core, app); regenerates ui/src/bindings"
+set +e
+cargo test --workspace --features shelian-app/custom-protocol > "$logs/cargo.log" 2>&1
+rc=$?
+set -e
+grep -E '^(     Running|test result|failures:|---- )' "$logs/cargo.log" || true
+read -r p f < <(count_cargo "$logs/cargo.log")
+if [ $rc -ne 0 ] || [ "$f" != 0 ] || [ "$p" = 0 ]; then tail -80 "$logs/cargo.log"; echo "Rust tests failed"; exit 1; fi
+passed=$((passed + p))
+
+step "Typed IPC: generated bindings match the committed ones"
+if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/bindings)" ]; then
+  git ls-files --others --exclude-standard ui/src/bindings
+  echo "ui/src/bindings changed when regenerated from Rust: commit the regenerated files"; exit 1
+fi
+echo "bindings up to date"
+
+step "UI tests (vitest)"
+set +e
+(cd ui && npx vitest run) > "$logs/vitest.log" 2>&1
+rc=$?
+set -e
+grep -E 'Test Files|Tests ' "$logs/vitest.log" || true
+if [ $rc -ne 0 ] || ! grep -qE 'Tests +[0-9]+ passed' "$logs/vitest.log"; then tail -80 "$logs/vitest.log"; echo "UI tests failed"; exit 1; fi
+p=$(grep -oE 'Tests +[0-9]+ passed' "$logs/vitest.log" | grep -oE '[0-9]+' | head -1)
+passed=$((passed + p))
+
+step "App binary (custom-protocol)"
+cargo build -p shelian-app --features custom-protocol --quiet
+
+step "End to end through the real window (tauri-driver, WebKitWebDriver, Xvfb)"
+export WEBKIT_DISABLE_DMABUF_RENDERER=1
+set +e
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1 > "$logs/e2e.log" 2>&1
+rc=$?
+set -e
+grep -E '^(test |test result|failures:|---- )' "$logs/e2e.log" || true
+read -r p f < <(count_cargo "$logs/e2e.log")
+if [ $rc -ne 0 ] || [ "$f" != 0 ] || [ "$p" = 0 ]; then tail -80 "$logs/e2e.log"; echo "end-to-end failed"; exit 1; fi
+passed=$((passed + p))
+
+echo
+echo "all checks clean; took $(( $(date +%s) - started )) s"
+echo "make test: $passed passed, 0 failed"

@@ -1,0 +1,153 @@
+//! Harness for the end-to-end journeys: starts `tauri-driver` on a free port, opens a WebDriver
+//! session on the app binary with its own throw-away data folder, and always quits the session
+//! (which closes the app) even when a step fails.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result, bail};
+use thirtyfour::prelude::*;
+use tokio::process::{Child, Command};
+
+/// The app binary built with `--features custom-protocol` (see the Makefile).
+pub fn app_binary() -> PathBuf {
+    if let Ok(bin) = std::env::var("SHELIAN_APP_BIN") {
+        return PathBuf::from(bin);
+    }
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join("debug").join(if cfg!(windows) { "shelian.exe" } else { "shelian" })
+}
+
+/// Where screenshots of each journey go, for a person to look at.
+pub fn shots_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../.artifacts/e2e");
+    std::fs::create_dir_all(&dir).ok();
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+pub struct App {
+    pub driver: WebDriver,
+    tauri_driver: Child,
+}
+
+impl App {
+    /// Starts the app on `data_dir` and waits until the page has rendered something.
+    pub async fn start(data_dir: &Path) -> Result<App> {
+        let bin = app_binary();
+        if !bin.exists() {
+            bail!("app binary not found at {} (run `make app` first)", bin.display());
+        }
+        let port = free_port();
+        let native_port = free_port();
+        let mut tauri_driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .kill_on_drop(true)
+            .spawn()
+            .context("tauri-driver not on PATH (cargo install tauri-driver --version 2.1.0 --locked)")?;
+
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry")?;
+        caps.set(
+            "tauri:options",
+            serde_json::json!({
+                "application": bin.display().to_string(),
+                "args": ["--data-dir", data_dir.display().to_string()],
+            }),
+        )?;
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let driver = loop {
+            match WebDriver::new(&url, caps.clone()).await {
+                Ok(d) => break d,
+                Err(_) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => {
+                    let _ = tauri_driver.kill().await;
+                    return Err(e).context("could not open a WebDriver session on the app");
+                }
+            }
+        };
+        Ok(App { driver, tauri_driver })
+    }
+
+    /// Waits for an element (the session does not wait for the first page).
+    pub async fn find(&self, css: &str) -> Result<WebElement> {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(20), Duration::from_millis(100))
+            .first()
+            .await
+            .with_context(|| format!("element {css} did not appear"))
+    }
+
+    /// Waits until the element's text contains `needle`.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(els) = self.driver.find_all(By::Css(css)).await {
+                for el in els {
+                    if let Ok(t) = el.text().await {
+                        if t.contains(needle) {
+                            return Ok(t);
+                        }
+                        last = t;
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        bail!("{css} never contained {needle:?}; last text: {last:?}")
+    }
+
+    /// Replaces the value of a React-controlled input: `clear()` does not reach React's state, so
+    /// select all and type over it.
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        let el = self.find(css).await?;
+        el.click().await?;
+        el.send_keys(Key::Control + "a").await?;
+        el.send_keys(Key::Backspace).await?;
+        if !text.is_empty() {
+            el.send_keys(text).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn screenshot(&self, name: &str) -> Result<()> {
+        let path = shots_dir().join(format!("{name}.png"));
+        self.driver.screenshot(&path).await?;
+        Ok(())
+    }
+
+    /// Ends the session, which closes the app, then stops tauri-driver.
+    pub async fn quit(mut self) -> Result<()> {
+        let r = self.driver.quit().await;
+        let _ = self.tauri_driver.kill().await;
+        let _ = self.tauri_driver.wait().await;
+        r.map_err(Into::into)
+    }
+}
+
+/// Runs a journey and always quits the app, also when a step fails; the failing step's
+/// screenshot is kept for a person to look at.
+pub async fn journey(name: &str, data_dir: &Path, steps: impl AsyncFnOnce(&App) -> Result<()>) -> Result<()> {
+    let app = App::start(data_dir).await?;
+    let outcome = steps(&app).await;
+    if outcome.is_err() {
+        let _ = app.screenshot(&format!("{name}-failed")).await;
+    }
+    let quit = app.quit().await;
+    outcome?;
+    quit
+}

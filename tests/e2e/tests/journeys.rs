@@ -1,0 +1,111 @@
+//! The journeys a secretary makes, through the real window (tauri-driver + WebKitWebDriver under
+//! Xvfb). Each journey starts the app on its own throw-away data folder.
+
+use std::time::Duration;
+
+use anyhow::{Result, ensure};
+use shelian_core::credit_code;
+use shelian_e2e::{App, journey};
+
+const NAME: &str = "梅园新村街道社区社会组织联合会";
+
+/// The same 17 characters with the right and a wrong check character.
+fn codes() -> (String, String, char) {
+    let good = credit_code::with_check_char("51320102MJ5000001").expect("valid base");
+    let expected = good.chars().last().expect("18 chars");
+    let wrong_char = if expected == '0' { '1' } else { '0' };
+    let wrong = format!("{}{}", &good[..17], wrong_char);
+    (good, wrong, expected)
+}
+
+async fn fill_profile(app: &App, code: &str) -> Result<()> {
+    app.type_into("#federation_name", NAME).await?;
+    app.type_into("#federation_creditCode", code).await?;
+    app.type_into("#federation_street", "梅园新村街道").await?;
+    app.type_into("#federation_district", "玄武区").await?;
+    app.type_into("#federation_legalRep", "王芳").await?;
+    app.type_into("#federation_secretary", "李静").await?;
+    app.type_into("#federation_phone", "025-84561234").await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn first_run_profile_with_a_wrong_check_character_then_fixed_survives_a_restart() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (good, wrong, expected) = codes();
+
+    journey("first-run", dir.path(), async |app| {
+        app.find("[data-testid=setup-create]").await?.click().await?;
+        // The antd locale is Chinese in the production bundle (STACK.md: it can silently fall back
+        // to English): the date picker's placeholder is antd's own string.
+        let placeholder = app.find("#federation_recognitionDate").await?.attr("placeholder").await?;
+        ensure!(placeholder.as_deref() == Some("请选择日期"), "date picker placeholder is {placeholder:?}");
+
+        fill_profile(app, &wrong).await?;
+        app.screenshot("first-run-form").await?;
+        app.find("[data-testid=federation-save]").await?.click().await?;
+        let help = app.wait_text("#federation_creditCode_help", &format!("应为 {expected}")).await?;
+        ensure!(help.contains("校验位"), "message was {help:?}");
+        app.screenshot("first-run-credit-code-error").await?;
+
+        app.type_into("#federation_creditCode", &good).await?;
+        app.find("[data-testid=federation-save]").await?.click().await?;
+        app.wait_text("[data-testid=federation-name]", NAME).await?;
+        app.screenshot("first-run-home").await?;
+        Ok(())
+    })
+    .await?;
+
+    journey("restart", dir.path(), async |app| {
+        app.wait_text("[data-testid=federation-name]", NAME).await?;
+        app.find("a[href='#/federation'], [data-menu-id$='/federation']").await?.click().await?;
+        app.wait_text("body", &good).await?;
+        app.screenshot("restart-federation").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_data_is_clearly_marked_and_leaves_the_real_books_alone() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    journey("demo", dir.path(), async |app| {
+        app.find("[data-testid=setup-demo]").await?.click().await?;
+        app.wait_text("[data-testid=demo-banner]", "示例数据").await?;
+        app.wait_text("[data-testid=federation-name]", "示例").await?;
+        let title = app.driver.title().await?;
+        ensure!(title.contains("示例数据"), "window title is {title:?}");
+        app.screenshot("demo-home").await?;
+        app.find("[data-testid=demo-banner] button").await?.click().await?;
+        app.find("[data-testid=setup-create]").await?;
+        Ok(())
+    })
+    .await?;
+    ensure!(dir.path().join("demo.shelian").exists(), "the demo file is separate");
+    let real = shelian_core::Books::open(&dir.path().join("books.shelian"), Default::default())?;
+    ensure!(real.federation_get()?.is_none(), "the real books stay empty");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_from_a_newer_version_is_refused_and_left_untouched() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("books.shelian");
+    {
+        let conn = rusqlite::Connection::open(&path)?;
+        conn.execute_batch("CREATE TABLE future (x INTEGER) STRICT;")?;
+        conn.pragma_update(None, "application_id", shelian_core::store::APPLICATION_ID)?;
+        conn.pragma_update(None, "user_version", 99)?;
+    }
+    let before = std::fs::read(&path)?;
+    journey("refused", dir.path(), async |app| {
+        app.wait_text("body", "无法打开数据文件").await?;
+        app.wait_text("body", "更新版本").await?;
+        app.screenshot("refused").await?;
+        Ok(())
+    })
+    .await?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    ensure!(std::fs::read(&path)? == before, "the refused file changed");
+    Ok(())
+}

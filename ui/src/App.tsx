@@ -1,0 +1,44 @@
+// Decides which of the four faces the window shows, from the session alone: opening, refused file,
+// first-run setup, or the app shell with its pages.
+import { Navigate, Route, Routes } from "react-router-dom";
+import { isErrorPayload } from "./ipc";
+import AppShell from "./layout/AppShell";
+import FederationPage from "./pages/federation";
+import HomePage from "./pages/home";
+import { ComingSoon } from "./pages/placeholder";
+import SettingsPage from "./pages/settings";
+import SetupPage from "./pages/setup";
+import { OpeningScreen, RefusedScreen, SessionErrorScreen } from "./pages/startup";
+import { useSession } from "./session";
+
+export default function App() {
+  const session = useSession();
+
+  if (session.isPending) return <OpeningScreen />;
+
+  if (session.isError) {
+    const e: unknown = session.error;
+    if (isErrorPayload(e) && e.code === "file_refused")
+      return <RefusedScreen message={e.message} />;
+    return <SessionErrorScreen error={e} onRetry={() => void session.refetch()} />;
+  }
+
+  const info = session.data;
+  if (info.mode === "real" && info.federation === null) return <SetupPage today={info.today} />;
+
+  return (
+    <AppShell session={info}>
+      <Routes>
+        <Route path="/" element={<HomePage session={info} />} />
+        <Route path="/federation" element={<FederationPage session={info} />} />
+        <Route path="/members" element={<ComingSoon area="members" />} />
+        <Route path="/grants" element={<ComingSoon area="grants" />} />
+        <Route path="/books" element={<ComingSoon area="books" />} />
+        <Route path="/projects" element={<ComingSoon area="projects" />} />
+        <Route path="/packet" element={<ComingSoon area="packet" />} />
+        <Route path="/settings" element={<SettingsPage session={info} />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </AppShell>
+  );
+}

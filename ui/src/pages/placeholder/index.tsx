@@ -1,0 +1,60 @@
+// The honest empty state of an area that is not built yet: what it will do, and that it is not open.
+import {
+  AccountBookOutlined,
+  FileDoneOutlined,
+  FundOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import { Card, Result } from "antd";
+import type { ReactNode } from "react";
+
+export type PlannedArea = "members" | "grants" | "books" | "projects" | "packet";
+
+const AREAS: Record<PlannedArea, { title: string; purpose: string; icon: ReactNode }> = {
+  members: {
+    title: "成员单位",
+    purpose: "在这里登记和维护加入本社联会的社会组织及其联系人。",
+    icon: <TeamOutlined />,
+  },
+  grants: {
+    title: "年度资助",
+    purpose: "在这里记录每年街道拨付的资助资金，以及使用安排。",
+    icon: <FundOutlined />,
+  },
+  books: {
+    title: "记账",
+    purpose: "在这里逐笔记录收入和支出，自动汇总余额。",
+    icon: <AccountBookOutlined />,
+  },
+  projects: {
+    title: "服务项目",
+    purpose: "在这里管理社联会组织开展的服务项目及其经费。",
+    icon: <ProjectOutlined />,
+  },
+  packet: {
+    title: "申报材料",
+    purpose: "在这里根据已记录的信息生成年度申报和报送所需的表格与文档。",
+    icon: <FileDoneOutlined />,
+  },
+};
+
+export function ComingSoon({ area }: { area: PlannedArea }) {
+  const a = AREAS[area];
+  return (
+    <Card>
+      <Result
+        data-testid={`coming-soon-${area}`}
+        icon={<span style={{ color: "#bfbfbf", fontSize: 64 }}>{a.icon}</span>}
+        title={a.title}
+        subTitle={
+          <>
+            {a.purpose}
+            <br />
+            此功能尚在建设中，当前版本暂未开放。
+          </>
+        }
+      />
+    </Card>
+  );
+}
