@@ -46,7 +46,7 @@ echo "bindings up to date"
 
 step "UI tests (vitest)"
 set +e
-(cd ui && npx vitest run) > "$logs/vitest.log" 2>&1
+(cd ui && NO_COLOR=1 FORCE_COLOR=0 npx vitest run) > "$logs/vitest.log" 2>&1
 rc=$?
 set -e
 grep -E 'Test Files|Tests ' "$logs/vitest.log" || true
@@ -58,7 +58,6 @@ step "App binary (custom-protocol)"
 cargo build -p shelian-app --features custom-protocol --quiet
 
 step "End to end through the real window (tauri-driver, WebKitWebDriver, Xvfb)"
-export WEBKIT_DISABLE_DMABUF_RENDERER=1
 set +e
 xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1 > "$logs/e2e.log" 2>&1

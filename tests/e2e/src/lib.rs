@@ -4,7 +4,6 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
@@ -47,10 +46,14 @@ impl App {
         }
         let port = free_port();
         let native_port = free_port();
+        let log = std::fs::OpenOptions::new().create(true).append(true).open(shots_dir().join("tauri-driver.log"))?;
+        // Its own process group, so that quitting also ends the WebKitWebDriver it starts (killing
+        // tauri-driver alone leaves that child running, holding the test's output pipe open).
         let mut tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .process_group(0)
             .kill_on_drop(true)
             .spawn()
             .context("tauri-driver not on PATH (cargo install tauri-driver --version 2.1.0 --locked)")?;
@@ -73,7 +76,7 @@ impl App {
                     tokio::time::sleep(Duration::from_millis(200)).await;
                 }
                 Err(e) => {
-                    let _ = tauri_driver.kill().await;
+                    kill_group(&mut tauri_driver).await;
                     return Err(e).context("could not open a WebDriver session on the app");
                 }
             }
@@ -124,19 +127,41 @@ impl App {
         Ok(())
     }
 
+    /// Saves a screenshot for a person to look at. Bounded in time: WebKitWebDriver's screenshot
+    /// never answers when `WEBKIT_DISABLE_DMABUF_RENDERER` or `WEBKIT_DISABLE_COMPOSITING_MODE` is
+    /// set (seen here under Xvfb), and a journey must not hang on a picture.
     pub async fn screenshot(&self, name: &str) -> Result<()> {
         let path = shots_dir().join(format!("{name}.png"));
-        self.driver.screenshot(&path).await?;
+        tokio::time::timeout(Duration::from_secs(15), self.driver.screenshot(&path))
+            .await
+            .with_context(|| format!("screenshot {name} timed out"))??;
         Ok(())
     }
 
     /// Ends the session, which closes the app, then stops tauri-driver.
     pub async fn quit(mut self) -> Result<()> {
         let r = self.driver.quit().await;
-        let _ = self.tauri_driver.kill().await;
-        let _ = self.tauri_driver.wait().await;
+        kill_group(&mut self.tauri_driver).await;
         r.map_err(Into::into)
     }
+
+    /// The native window titles on the X display (what the title bar would show), via `xwininfo`.
+    pub fn native_window_titles(&self) -> Result<String> {
+        let out = std::process::Command::new("xwininfo").args(["-root", "-tree"]).output()?;
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+}
+
+async fn kill_group(child: &mut Child) {
+    if let Some(pid) = child.id().and_then(|p| i32::try_from(p).ok()).filter(|&p| p > 1) {
+        // SAFETY: kill(2) with a negative pid signals exactly the process group `pid` leads, which
+        // `process_group(0)` created for tauri-driver alone; no memory is involved.
+        unsafe {
+            libc::kill(-pid, libc::SIGKILL);
+        }
+    }
+    let _ = child.kill().await;
+    let _ = child.wait().await;
 }
 
 /// Runs a journey and always quits the app, also when a step fails; the failing step's

@@ -73,11 +73,13 @@ async fn demo_data_is_clearly_marked_and_leaves_the_real_books_alone() -> Result
         app.find("[data-testid=setup-demo]").await?.click().await?;
         app.wait_text("[data-testid=demo-banner]", "示例数据").await?;
         app.wait_text("[data-testid=federation-name]", "示例").await?;
-        let title = app.driver.title().await?;
-        ensure!(title.contains("示例数据"), "window title is {title:?}");
+        let titles = app.native_window_titles()?;
+        ensure!(titles.contains("社联会管家 — 示例数据"), "window titles: {titles}");
         app.screenshot("demo-home").await?;
-        app.find("[data-testid=demo-banner] button").await?.click().await?;
+        app.find("[data-testid=demo-close]").await?.click().await?;
         app.find("[data-testid=setup-create]").await?;
+        let titles = app.native_window_titles()?;
+        ensure!(titles.contains("\"社联会管家\""), "window titles: {titles}");
         Ok(())
     })
     .await?;

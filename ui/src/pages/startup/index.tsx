@@ -36,7 +36,7 @@ export function RefusedScreen({ message }: { message: string }) {
         extra={
           <Space direction="vertical" align="center" size="middle">
             <Typography.Text>
-              数据文件没有被修改。请不要删除它，可联系技术支持人员协助处理。
+              请不要删除或改动这个文件，可联系技术支持人员协助处理。
             </Typography.Text>
             <Button
               data-testid="refused-open-demo"
