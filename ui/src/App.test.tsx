@@ -70,7 +70,7 @@ describe("App", () => {
 
     expect(await screen.findByText("无法打开数据文件")).toBeInTheDocument();
     expect(screen.getByText(refused.message)).toBeInTheDocument();
-    expect(screen.getByText(/数据文件没有被修改/)).toBeInTheDocument();
+    expect(screen.getByText(/请不要删除或改动这个文件/)).toBeInTheDocument();
     expect(screen.getByTestId("refused-open-demo")).toBeInTheDocument();
   });
 });
