@@ -58,7 +58,7 @@ pub fn run() {
             commands::session_get,
             commands::session_open_demo,
             commands::session_close_demo,
-            commands::federation_save,
+            commands::federation::federation_save,
         ])
         .run(tauri::generate_context!())
         .expect("社联会管家无法启动");

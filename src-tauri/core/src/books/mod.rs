@@ -3,16 +3,19 @@
 //!
 //! Guarantees: every write validates first, then runs in one immediate transaction with its audit
 //! row; a refused write leaves the file as it was.
+//!
+//! Each area adds its operations in its own file here (`books/<area>.rs`, an `impl Books` block).
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+mod federation;
+
 use crate::clock::Clock;
-use crate::domain::federation::{Federation, FederationInput};
 use crate::error::Result;
 use crate::store::audit::{self, AuditEntry};
-use crate::store::{self, Actor, Store, meta};
+use crate::store::{Actor, Store, meta};
 
 /// How to open a file: who is working, and where "now" comes from.
 #[derive(Debug, Clone)]
@@ -29,7 +32,7 @@ impl Default for OpenOptions {
 }
 
 pub struct Books {
-    store: Store,
+    pub(crate) store: Store,
     options: OpenOptions,
 }
 
@@ -49,7 +52,7 @@ impl Books {
         self.options.clock.today()
     }
 
-    fn actor(&self) -> Actor {
+    pub(crate) fn actor(&self) -> Actor {
         Actor { operator: self.options.operator.clone(), at: self.options.clock.now() }
     }
 
@@ -64,17 +67,6 @@ impl Books {
     /// Whether this file was made by the demo generator (and so must be shown as 示例数据).
     pub fn is_demo(&self) -> Result<bool> {
         Ok(meta::get(self.store.conn(), meta::KIND)?.as_deref() == Some(meta::KIND_DEMO))
-    }
-
-    pub fn federation_get(&self) -> Result<Option<Federation>> {
-        store::federation::get(self.store.conn())
-    }
-
-    /// Creates the profile on first run, or updates it; validated against today's date.
-    pub fn federation_save(&mut self, input: &FederationInput) -> Result<Federation> {
-        let valid = input.validate(self.today())?;
-        let actor = self.actor();
-        self.store.with_tx(|tx| store::federation::save(tx, &actor, &valid))
     }
 
     pub fn audit_recent(&self, limit: u32) -> Result<Vec<AuditEntry>> {

@@ -1,7 +1,11 @@
 //! The IPC surface: each command is a one-line adapter over `Session`/`Books`. Commands are async so
 //! that Tauri runs them off the main thread and the window never freezes while SQLite works.
+//! One file per area (`commands/<area>.rs`); every name is also listed in `build.rs` and granted in
+//! `capabilities/main.json`.
 
-use shelian_core::{ErrorPayload, Federation, FederationInput};
+pub mod federation;
+
+use shelian_core::ErrorPayload;
 use tauri::{State, WebviewWindow};
 
 use crate::session::{AppState, BooksMode, SessionInfo};
@@ -42,9 +46,4 @@ pub async fn session_close_demo(
         log::warn!("could not set the window title: {e}");
     }
     info
-}
-
-#[tauri::command]
-pub async fn federation_save(state: State<'_, AppState>, input: FederationInput) -> Result<Federation, ErrorPayload> {
-    Ok(state.lock()?.books()?.federation_save(&input)?)
 }
