@@ -17,15 +17,16 @@ step "rustfmt"
 cargo fmt --all -- --check
 (cd tests/e2e && cargo fmt -- --check)
 
-step "clippy (-D warnings)"
-cargo clippy --workspace --all-targets --features shelian-app/custom-protocol --quiet -- -D warnings
-(cd tests/e2e && cargo clippy --all-targets --quiet -- -D warnings)
-
 step "UI: prettier, tsc --noEmit"
 (cd ui && npm run --silent fmt:check && npm run --silent typecheck)
 
+# Before clippy: the app crate embeds ui/dist at compile time.
 step "UI: build (vite)"
 (cd ui && npm run --silent build)
+
+step "clippy (-D warnings)"
+cargo clippy --workspace --all-targets --features shelian-app/custom-protocol --quiet -- -D warnings
+(cd tests/e2e && cargo clippy --all-targets --quiet -- -D warnings)
 
 step "Rust tests (core, app); regenerates ui/src/bindings"
 set +e

@@ -1,7 +1,30 @@
 //! Declares the app's own commands to Tauri so that the capability file must grant each one by name
 //! (nothing is callable from the window unless `capabilities/main.json` lists it).
 
-const COMMANDS: &[&str] = &["session_get", "session_open_demo", "session_close_demo", "federation_save"];
+const COMMANDS: &[&str] = &[
+    "session_get",
+    "session_open_demo",
+    "session_close_demo",
+    "federation_save",
+    "policy_get",
+    "policy_history",
+    "policy_save",
+    "budget_categories_list",
+    "budget_category_add",
+    "budget_category_rename",
+    "budget_category_delete",
+    "grant_years_list",
+    "grant_year_get",
+    "grant_year_create",
+    "grant_year_update",
+    "grant_year_approve",
+    "grant_year_start",
+    "grant_year_close",
+    "receipt_add",
+    "budget_set",
+    "budget_adjust",
+    "home_overview",
+];
 
 fn main() {
     tauri_build::try_build(

@@ -11,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod store;
 
+pub use books::grants::{BudgetLineView, FundPosition, GrantYearDetail, HomeOverview};
 pub use books::{Books, OpenOptions};
 pub use clock::Clock;
 pub use domain::credit_code;

@@ -11,6 +11,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 mod federation;
+pub mod grants;
 
 use crate::clock::Clock;
 use crate::error::Result;

@@ -2,5 +2,6 @@
 
 pub mod credit_code;
 pub mod federation;
+pub mod grant;
 pub mod money;
 pub mod text;

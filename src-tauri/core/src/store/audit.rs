@@ -12,6 +12,11 @@ use crate::error::Result;
 pub enum Action {
     Create,
     Update,
+    Delete,
+    /// A grant year's status moved on (approved, started, closed).
+    Transition,
+    /// A budget adjustment after execution started.
+    Adjust,
 }
 
 impl Action {
@@ -19,6 +24,9 @@ impl Action {
         match self {
             Action::Create => "create",
             Action::Update => "update",
+            Action::Delete => "delete",
+            Action::Transition => "transition",
+            Action::Adjust => "adjust",
         }
     }
 }
@@ -50,9 +58,22 @@ pub fn record<T: Serialize>(
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<()> {
-    let to_json = |v: Option<&T>| v.map(serde_json::to_string).transpose();
-    let before = to_json(before).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    let after = to_json(after).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    record_change(tx, actor, entity, entity_id, action, before, after)
+}
+
+/// Like [`record`], for a change whose before and after are of different shapes.
+pub fn record_change<B: Serialize, A: Serialize>(
+    tx: &Transaction<'_>,
+    actor: &Actor,
+    entity: &str,
+    entity_id: &str,
+    action: Action,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<()> {
+    let err = |e: serde_json::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+    let before = before.map(serde_json::to_string).transpose().map_err(err)?;
+    let after = after.map(serde_json::to_string).transpose().map_err(err)?;
     tx.prepare_cached(
         "INSERT INTO audit_log (at, operator, entity, entity_id, action, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

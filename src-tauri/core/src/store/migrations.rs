@@ -11,7 +11,10 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use super::APPLICATION_ID;
 use crate::error::Result;
 
-pub const MIGRATIONS: &[(&str, &str)] = &[("foundation", include_str!("../../migrations/0001_foundation.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("foundation", include_str!("../../migrations/0001_foundation.sql")),
+    ("grants", include_str!("../../migrations/0002_grants.sql")),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod federation;
+pub mod grants;
 pub mod meta;
 mod migrations;
 
@@ -178,3 +179,16 @@ fn backup_before_migration(path: &Path, version: i64, now: NaiveDateTime) -> Res
 
 #[cfg(test)]
 mod tests;
+
+/// Money is INTEGER fen in SQLite, exactly.
+impl rusqlite::ToSql for crate::domain::money::Money {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::from(self.to_fen()))
+    }
+}
+
+impl rusqlite::types::FromSql for crate::domain::money::Money {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        value.as_i64().map(crate::domain::money::Money::from_fen)
+    }
+}

@@ -1,0 +1,378 @@
+//! Grant years through the facade: the policy rules are checked here against the stored books,
+//! then written in one transaction with their audit rows. Also the read models the window shows
+//! (a grant year in full, the home page overview).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::Books;
+use crate::domain::federation::parse_date;
+use crate::domain::grant::{
+    self, AdjustmentInput, ApprovalInput, Arrears, BudgetAmounts, BudgetLineInput, FundSource, GrantStatus,
+    GrantYearInput, PolicyInput, PolicyProfile, ReceiptInput,
+};
+use crate::domain::money::Money;
+use crate::domain::text::clean_line;
+use crate::error::{CoreError, FieldProblem, Result};
+use crate::store::grants::{self as sql, Adjustment, BudgetCategory, GrantYear, Receipt};
+
+/// Received against due, for one source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FundPosition {
+    pub source: FundSource,
+    pub due: Money,
+    pub received: Money,
+    pub outstanding: Money,
+}
+
+/// One budget line with its category's name, both sources and their total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BudgetLineView {
+    pub category: String,
+    pub category_name: String,
+    pub city: Money,
+    pub district: Money,
+    pub total: Money,
+}
+
+/// A grant year with everything its page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GrantYearDetail {
+    pub grant: GrantYear,
+    /// The policy version the year was decided under (never rewritten by later edits).
+    pub policy: PolicyProfile,
+    pub total: Money,
+    pub city_daxie: String,
+    pub district_daxie: String,
+    pub total_daxie: String,
+    pub funds: Vec<FundPosition>,
+    pub arrears: Option<Arrears>,
+    pub receipts: Vec<Receipt>,
+    pub budget: Vec<BudgetLineView>,
+    pub budget_city_total: Money,
+    pub budget_district_total: Money,
+    pub adjustments: Vec<Adjustment>,
+    /// What the secretary should do next, in plain Chinese; empty when nothing is pending.
+    pub next_steps: Vec<String>,
+}
+
+/// The home page: the current grant year at a glance, and every year in one line each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct HomeOverview {
+    pub current: Option<GrantYearDetail>,
+    pub years: Vec<GrantYear>,
+    /// Recognition is missing: no grant can be approved yet (R-RECOG).
+    pub needs_recognition: bool,
+}
+
+fn not_in(status: GrantStatus, allowed: &[GrantStatus], doing: &str) -> Result<()> {
+    if allowed.contains(&status) {
+        return Ok(());
+    }
+    Err(CoreError::field("status", format!("该年度资助当前为“{}”，不能{doing}", status.label())))
+}
+
+impl Books {
+    pub fn policy_current(&self) -> Result<PolicyProfile> {
+        sql::policy_in_force(self.store.conn(), self.today())
+    }
+
+    pub fn policy_history(&self) -> Result<Vec<PolicyProfile>> {
+        sql::policy_history(self.store.conn())
+    }
+
+    /// Adds a new version of the policy profile; past grant years keep the version they used.
+    pub fn policy_save(&mut self, input: &PolicyInput) -> Result<PolicyProfile> {
+        let codes: Vec<String> = sql::categories(self.store.conn())?.into_iter().map(|c| c.code).collect();
+        let valid = input.validate(&codes)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::policy_insert(tx, &actor, &valid))
+    }
+
+    pub fn budget_categories(&self) -> Result<Vec<BudgetCategory>> {
+        sql::categories(self.store.conn())
+    }
+
+    pub fn budget_category_add(&mut self, name: &str) -> Result<BudgetCategory> {
+        let name = category_name(name)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::category_add(tx, &actor, &name))
+    }
+
+    pub fn budget_category_rename(&mut self, code: &str, name: &str) -> Result<()> {
+        let name = category_name(name)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::category_rename(tx, &actor, code, &name))
+    }
+
+    pub fn budget_category_delete(&mut self, code: &str) -> Result<()> {
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::category_delete(tx, &actor, code))
+    }
+
+    pub fn grant_years(&self) -> Result<Vec<GrantYear>> {
+        sql::grant_years(self.store.conn())
+    }
+
+    /// Registers the application for a year (申报中). R-BAND and R-YEARS under the profile in force.
+    pub fn grant_year_create(&mut self, input: &GrantYearInput) -> Result<GrantYearDetail> {
+        let valid = input.validate()?;
+        let policy = self.policy_current()?;
+        policy.check_band(valid.city)?;
+        let existing: Vec<i32> = self.grant_years()?.iter().map(|g| g.year).collect();
+        let sequence = policy.check_years(&existing, valid.year)?;
+        let actor = self.actor();
+        let created = self.store.with_tx(|tx| sql::grant_year_insert(tx, &actor, &valid, sequence, &policy))?;
+        self.grant_year(created.id)
+    }
+
+    /// Corrects amount or period while the application is still 申报中.
+    pub fn grant_year_update(&mut self, id: i64, input: &GrantYearInput) -> Result<GrantYearDetail> {
+        let before = sql::grant_year(self.store.conn(), id)?;
+        not_in(before.status, &[GrantStatus::Applying], "修改申报金额（批复后金额以批复为准）")?;
+        let mut input = input.clone();
+        input.year = before.year;
+        let valid = input.validate()?;
+        let policy = sql::policy(self.store.conn(), before.policy_id)?;
+        policy.check_band(valid.city)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::grant_year_update(tx, &actor, &before, &valid, &policy))?;
+        self.grant_year(id)
+    }
+
+    /// Records the approval (批复): 申报中 → 已批复. R-RECOG.
+    pub fn grant_year_approve(&mut self, id: i64, input: &ApprovalInput) -> Result<GrantYearDetail> {
+        let before = sql::grant_year(self.store.conn(), id)?;
+        not_in(before.status, &[GrantStatus::Applying], "再次登记批复")?;
+        let recognition = self.federation_get()?.and_then(|f| f.recognition_date);
+        let (doc_no, date) = input.validate(recognition, self.today())?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::grant_year_approve(tx, &actor, &before, &doc_no, date))?;
+        self.grant_year(id)
+    }
+
+    /// 已批复 → 执行中, once the budget sums per source (R-BUDGET).
+    pub fn grant_year_start(&mut self, id: i64) -> Result<GrantYearDetail> {
+        let before = sql::grant_year(self.store.conn(), id)?;
+        not_in(before.status, &[GrantStatus::Approved], "开始执行（需先登记批复）")?;
+        let lines = sql::budget_lines(self.store.conn(), id)?;
+        grant::check_budget_sums(&lines, before.city_amount, before.district_amount)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Executing))?;
+        self.grant_year(id)
+    }
+
+    /// 执行中 → 已结项, once the execution period is over.
+    pub fn grant_year_close(&mut self, id: i64) -> Result<GrantYearDetail> {
+        let before = sql::grant_year(self.store.conn(), id)?;
+        not_in(before.status, &[GrantStatus::Executing], "结项（只有执行中的年度可以结项）")?;
+        if self.today() <= before.period_end {
+            return Err(CoreError::field("status", format!("执行期到 {} 才结束，结束后才能结项", before.period_end)));
+        }
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Closed))?;
+        self.grant_year(id)
+    }
+
+    /// Records money that arrived (到账). R-RECEIPT: never more than the source still owes.
+    pub fn receipt_add(&mut self, id: i64, input: &ReceiptInput) -> Result<GrantYearDetail> {
+        let gy = sql::grant_year(self.store.conn(), id)?;
+        not_in(gy.status, &[GrantStatus::Approved, GrantStatus::Executing], "登记到账（需先登记批复）")?;
+        let approval = gy.approval_date.unwrap_or(gy.period_start);
+        let outstanding =
+            self.fund_positions(&gy)?.into_iter().find(|f| f.source == input.source).map(|f| f.outstanding);
+        let valid = input.validate(approval, self.today(), outstanding.unwrap_or(Money::ZERO))?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::receipt_insert(tx, &actor, id, &valid))?;
+        self.grant_year(id)
+    }
+
+    /// Sets the whole budget before execution starts. The sums need not match yet (that is checked
+    /// when execution starts), but R-CAPS applies.
+    pub fn budget_set(&mut self, id: i64, lines: &[BudgetLineInput]) -> Result<GrantYearDetail> {
+        let gy = sql::grant_year(self.store.conn(), id)?;
+        not_in(
+            gy.status,
+            &[GrantStatus::Applying, GrantStatus::Approved],
+            "直接修改预算（执行中的预算请用“预算调整”，写明原因）",
+        )?;
+        let names = sql::category_names(self.store.conn())?;
+        let lines = grant::parse_budget_lines(lines, &names)?;
+        let policy = sql::policy(self.store.conn(), gy.policy_id)?;
+        grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::budget_replace(tx, &actor, id, &lines))?;
+        self.grant_year(id)
+    }
+
+    /// A recorded budget adjustment while executing: reason and date required, totals per source
+    /// conserved (R-BUDGET), caps respected (R-CAPS).
+    pub fn budget_adjust(&mut self, id: i64, input: &AdjustmentInput) -> Result<GrantYearDetail> {
+        let gy = sql::grant_year(self.store.conn(), id)?;
+        not_in(gy.status, &[GrantStatus::Executing], "调整预算（执行前可直接修改预算）")?;
+        let mut problems = Vec::new();
+        let reason = clean_line(&input.reason);
+        if reason.is_empty() {
+            problems.push(FieldProblem::new("reason", "请写明调整原因，例如 根据项目实施情况调减宣传费用于培训"));
+        }
+        let date = match parse_date(&input.date) {
+            Ok(d) if d > self.today() => {
+                problems.push(FieldProblem::new("date", format!("调整日期不能晚于今天（{}）", self.today())));
+                None
+            }
+            Ok(d) => Some(d),
+            Err(m) => {
+                problems.push(FieldProblem::new("date", m));
+                None
+            }
+        };
+        if !problems.is_empty() {
+            return Err(CoreError::Validation(problems));
+        }
+        let names = sql::category_names(self.store.conn())?;
+        let lines = grant::parse_budget_lines(&input.lines, &names)?;
+        let current = sql::budget_lines(self.store.conn(), id)?;
+        if current == lines {
+            return Err(CoreError::field("lines", "预算没有变化，无需调整"));
+        }
+        grant::check_budget_sums(&lines, gy.city_amount, gy.district_amount)?;
+        let policy = sql::policy(self.store.conn(), gy.policy_id)?;
+        grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
+        let date = date.unwrap_or(self.today());
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::budget_adjust(tx, &actor, id, date, &reason, &lines))?;
+        self.grant_year(id)
+    }
+
+    fn fund_positions(&self, gy: &GrantYear) -> Result<Vec<FundPosition>> {
+        let receipts = sql::receipts(self.store.conn(), gy.id)?;
+        Ok(FundSource::ALL
+            .into_iter()
+            .map(|source| {
+                let due = match source {
+                    FundSource::City => gy.city_amount,
+                    FundSource::District => gy.district_amount,
+                };
+                let received: Money = receipts.iter().filter(|r| r.source == source).map(|r| r.amount).sum();
+                FundPosition { source, due, received, outstanding: due - received }
+            })
+            .collect())
+    }
+
+    pub fn grant_year(&self, id: i64) -> Result<GrantYearDetail> {
+        let conn = self.store.conn();
+        let gy = sql::grant_year(conn, id)?;
+        let policy = sql::policy(conn, gy.policy_id)?;
+        let receipts = sql::receipts(conn, id)?;
+        let funds = self.fund_positions(&gy)?;
+        let pick = |s: FundSource| -> Vec<(NaiveDate, Money)> {
+            receipts.iter().filter(|r| r.source == s).map(|r| (r.date, r.amount)).collect()
+        };
+        let arrears = grant::arrears(
+            policy.match_ratio,
+            &pick(FundSource::City),
+            &pick(FundSource::District),
+            self.today(),
+            policy.arrears_warn_days,
+        );
+        let names = sql::category_names(conn)?;
+        let lines = sql::budget_lines(conn, id)?;
+        let budget: Vec<BudgetLineView> = lines.iter().map(|l| line_view(l, &names)).collect();
+        let budget_city_total: Money = lines.iter().map(|l| l.city).sum();
+        let budget_district_total: Money = lines.iter().map(|l| l.district).sum();
+        let total = gy.city_amount + gy.district_amount;
+        let mut detail = GrantYearDetail {
+            city_daxie: gy.city_amount.to_daxie(),
+            district_daxie: gy.district_amount.to_daxie(),
+            total_daxie: total.to_daxie(),
+            total,
+            funds,
+            arrears,
+            receipts,
+            budget,
+            budget_city_total,
+            budget_district_total,
+            adjustments: sql::adjustments(conn, id)?,
+            next_steps: Vec::new(),
+            policy,
+            grant: gy,
+        };
+        detail.next_steps = next_steps(&detail, self.today());
+        Ok(detail)
+    }
+
+    pub fn home_overview(&self) -> Result<HomeOverview> {
+        let years = self.grant_years()?;
+        let current = years
+            .iter()
+            .rev()
+            .find(|g| g.status == GrantStatus::Executing)
+            .or_else(|| years.iter().rev().find(|g| g.status != GrantStatus::Closed))
+            .or(years.last())
+            .map(|g| self.grant_year(g.id))
+            .transpose()?;
+        let needs_recognition = self.federation_get()?.is_some_and(|f| f.recognition_date.is_none());
+        Ok(HomeOverview { current, years, needs_recognition })
+    }
+}
+
+fn category_name(name: &str) -> Result<String> {
+    let name = clean_line(name);
+    if name.is_empty() || name.chars().count() > 20 {
+        return Err(CoreError::field("name", "请输入预算科目名称（不超过20个字）"));
+    }
+    Ok(name)
+}
+
+fn line_view(l: &BudgetAmounts, names: &[(String, String)]) -> BudgetLineView {
+    BudgetLineView {
+        category: l.category.clone(),
+        category_name: names.iter().find(|(c, _)| *c == l.category).map(|(_, n)| n.clone()).unwrap_or_default(),
+        city: l.city,
+        district: l.district,
+        total: l.city + l.district,
+    }
+}
+
+fn next_steps(d: &GrantYearDetail, today: NaiveDate) -> Vec<String> {
+    let g = &d.grant;
+    let mut steps = Vec::new();
+    match g.status {
+        GrantStatus::Applying => steps.push(format!("{} 年度仍在申报中：收到批复后，登记批复文号和日期", g.year)),
+        GrantStatus::Approved => {
+            if d.budget_city_total != g.city_amount || d.budget_district_total != g.district_amount {
+                steps.push("编制预算：各科目的市级、区级金额合计须分别等于批复金额".into());
+            } else {
+                steps.push("预算已平衡：可以“开始执行”".into());
+            }
+        }
+        GrantStatus::Executing if today > g.period_end => steps.push("执行期已结束：核对账目后办理结项".into()),
+        GrantStatus::Executing | GrantStatus::Closed => {}
+    }
+    if matches!(g.status, GrantStatus::Approved | GrantStatus::Executing) {
+        for f in &d.funds {
+            if !f.outstanding.is_zero() && f.received.is_zero() {
+                steps.push(format!("{}尚未到账（应到 {} 元）：到账后登记", f.source.label(), f.due.to_grouped()));
+            }
+        }
+    }
+    if let Some(a) = &d.arrears {
+        steps.push(format!(
+            "区级配套欠拨 {} 元，自 {} 起已 {} 天{}",
+            a.amount.to_grouped(),
+            a.since,
+            a.days,
+            if a.overdue { "，已超过提醒期限，请向区民政局催拨" } else { "" }
+        ));
+    }
+    steps
+}
