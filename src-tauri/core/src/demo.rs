@@ -12,6 +12,7 @@ use crate::books::{Books, OpenOptions};
 use crate::clock::Clock;
 use crate::domain::credit_code;
 use crate::domain::federation::FederationInput;
+use crate::domain::grant::{AdjustmentInput, ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, ReceiptInput};
 use crate::error::Result;
 
 /// How big the demo federation is.
@@ -89,8 +90,89 @@ pub fn federation_input() -> FederationInput {
 /// vouchers); the profile itself is always the same.
 pub fn generate(books: &mut Books, scale: DemoScale, seed: u64) -> Result<()> {
     let _ = (scale, seed);
+    books.set_clock(at("2019-01-02"));
     books.mark_demo()?;
     books.federation_save(&federation_input())?;
+    grant_history(books)?;
+    Ok(())
+}
+
+fn at(day: &str) -> Clock {
+    let date = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("demo dates are valid");
+    Clock::Fixed(date.and_hms_opt(9, 30, 0).expect("valid time"))
+}
+
+fn line(category: &str, city: &str, district: &str) -> BudgetLineInput {
+    BudgetLineInput { category: category.into(), city_amount: city.into(), district_amount: district.into() }
+}
+
+fn receipt(source: FundSource, date: &str, amount: &str, bank_ref: &str) -> ReceiptInput {
+    ReceiptInput { source, date: date.into(), amount: amount.into(), bank_ref: bank_ref.into(), note: String::new() }
+}
+
+/// Two funded years, as a pilot street lived them: 2019 closed after late district matching and
+/// one budget adjustment; 2020 executing, with half of the matching still owed.
+fn grant_history(books: &mut Books) -> Result<()> {
+    books.set_clock(at("2019-01-05"));
+    let y1 = books
+        .grant_year_create(&GrantYearInput { year: 2019, city_amount: "180000".into(), ..Default::default() })?
+        .grant
+        .id;
+    books.set_clock(at("2019-03-01"));
+    books.grant_year_approve(y1, &ApprovalInput { doc_no: "示民发〔2019〕12号".into(), date: "2019-03-01".into() })?;
+    books.set_clock(at("2019-03-05"));
+    let budget_2019 = [
+        line("activity", "110000", "100000"),
+        line("labor", "30000", "40000"),
+        line("training", "15000", "15000"),
+        line("publicity", "10000", "10000"),
+        line("office", "10000", "10000"),
+        line("audit", "5000", "5000"),
+    ];
+    books.budget_set(y1, &budget_2019)?;
+    books.grant_year_start(y1)?;
+    books.set_clock(at("2019-03-20"));
+    books.receipt_add(y1, &receipt(FundSource::City, "2019-03-20", "180000", "NJB20190320-0017"))?;
+    books.set_clock(at("2019-07-25"));
+    books.receipt_add(y1, &receipt(FundSource::District, "2019-07-25", "180000", "NJB20190725-0042"))?;
+    books.set_clock(at("2019-08-01"));
+    let mut adjusted = budget_2019.to_vec();
+    adjusted[2] = line("training", "20000", "15000");
+    adjusted[3] = line("publicity", "5000", "10000");
+    books.budget_adjust(
+        y1,
+        &AdjustmentInput {
+            date: "2019-08-01".into(),
+            reason: "宣传改为线上推送，节余用于志愿者骨干培训".into(),
+            lines: adjusted,
+        },
+    )?;
+    books.set_clock(at("2020-01-06"));
+    books.grant_year_close(y1)?;
+
+    books.set_clock(at("2020-01-08"));
+    let y2 = books
+        .grant_year_create(&GrantYearInput { year: 2020, city_amount: "200000".into(), ..Default::default() })?
+        .grant
+        .id;
+    books.set_clock(at("2020-03-05"));
+    books.grant_year_approve(y2, &ApprovalInput { doc_no: "示民发〔2020〕8号".into(), date: "2020-03-05".into() })?;
+    books.budget_set(
+        y2,
+        &[
+            line("activity", "125000", "115000"),
+            line("labor", "35000", "45000"),
+            line("training", "15000", "15000"),
+            line("publicity", "10000", "10000"),
+            line("office", "10000", "10000"),
+            line("audit", "5000", "5000"),
+        ],
+    )?;
+    books.grant_year_start(y2)?;
+    books.set_clock(at("2020-03-25"));
+    books.receipt_add(y2, &receipt(FundSource::City, "2020-03-25", "200000", "NJB20200325-0009"))?;
+    books.set_clock(at("2020-06-30"));
+    books.receipt_add(y2, &receipt(FundSource::District, "2020-06-30", "100000", "NJB20200630-0031"))?;
     Ok(())
 }
 
@@ -130,6 +212,13 @@ mod tests {
         assert!(a.iter().all(|&x| x < 10));
     }
 
+    /// What one generation writes to the audit log; a second generation must write the same.
+    fn books_audit_rows() -> i64 {
+        let mut books = Books::open_in_memory(OpenOptions::default()).unwrap();
+        generate(&mut books, DemoScale::STREET, 2019).unwrap();
+        books.audit_count().unwrap()
+    }
+
     #[test]
     fn demo_file_is_marked_and_reproducible() {
         let dir = tempfile::tempdir().unwrap();
@@ -141,6 +230,12 @@ mod tests {
         drop(books);
         let again = create_file(&path, DemoScale::STREET, OpenOptions::default()).unwrap();
         assert_eq!(again.federation_get().unwrap().unwrap(), first);
-        assert_eq!(again.audit_count().unwrap(), 1, "regeneration starts from an empty file");
+        assert_eq!(again.audit_count().unwrap(), books_audit_rows(), "regeneration starts from an empty file");
+        let years = again.grant_years().unwrap();
+        assert_eq!(years.iter().map(|g| g.year).collect::<Vec<_>>(), [2019, 2020]);
+        let home = again.home_overview().unwrap();
+        let current = home.current.expect("2020 is open");
+        assert_eq!(current.grant.year, 2020);
+        assert_eq!(current.arrears.expect("half the matching is owed").amount.to_string(), "100000.00");
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::credit_code;
-use super::text::clean_line;
+use super::text::{clean_code, clean_line};
 use crate::error::{CoreError, FieldProblem, Result};
 
 /// The profile as stored and shown.
@@ -95,7 +95,7 @@ impl FederationInput {
         let district = required("district", "所属区", &self.district);
         let legal_rep = required("legalRep", "法定代表人", &self.legal_rep);
         let secretary = required("secretary", "秘书或专职工作人员姓名", &self.secretary);
-        let phone = required("phone", "联系电话", &self.phone);
+        let phone = required("phone", "联系电话", &clean_code(&self.phone));
 
         let credit_code = match credit_code::validate(&self.credit_code) {
             Ok(code) => code,
@@ -131,7 +131,7 @@ impl FederationInput {
             }
         };
 
-        let bank_account: String = clean_line(&self.bank_account).chars().filter(|c| !c.is_whitespace()).collect();
+        let bank_account: String = clean_code(&self.bank_account).chars().filter(|c| !c.is_whitespace()).collect();
         if !bank_account.is_empty() && !bank_account.chars().all(|c| c.is_ascii_digit() || c == '-') {
             problems.push(FieldProblem::new("bankAccount", "银行账号只能包含数字和短横线，请对照开户许可证填写"));
         }
