@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::Books;
-use crate::domain::federation::parse_date;
+use crate::domain::date::past_date;
 use crate::domain::grant::{
     self, AdjustmentInput, ApprovalInput, Arrears, BudgetAmounts, BudgetLineInput, FundSource, GrantStatus,
     GrantYearInput, PolicyInput, PolicyProfile, ReceiptInput,
@@ -224,17 +224,7 @@ impl Books {
         if reason.is_empty() {
             problems.push(FieldProblem::new("reason", "请写明调整原因，例如 根据项目实施情况调减宣传费用于培训"));
         }
-        let date = match parse_date(&input.date) {
-            Ok(d) if d > self.today() => {
-                problems.push(FieldProblem::new("date", format!("调整日期不能晚于今天（{}）", self.today())));
-                None
-            }
-            Ok(d) => Some(d),
-            Err(m) => {
-                problems.push(FieldProblem::new("date", m));
-                None
-            }
-        };
+        let date = past_date("date", "调整日期", &input.date, self.today(), &mut problems);
         if !problems.is_empty() {
             return Err(CoreError::Validation(problems));
         }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::credit_code;
+use super::date::past_date;
 use super::text::{clean_code, clean_line};
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -70,13 +71,6 @@ pub struct ValidFederation {
 
 const MAX_TEXT: usize = 100;
 
-/// Parses a `YYYY-MM-DD` date typed or picked by a person; the message says what is wrong.
-pub fn parse_date(input: &str) -> std::result::Result<NaiveDate, String> {
-    let s = clean_line(input);
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|_| format!("日期“{s}”不存在或格式不对，请按 年-月-日 填写，例如 2019-03-15"))
-}
-
 impl FederationInput {
     /// Checks every field and reports every problem at once, so the form can mark them all.
     pub fn validate(&self, today: NaiveDate) -> Result<ValidFederation> {
@@ -115,20 +109,7 @@ impl FederationInput {
         let recognition_date = if clean_line(&self.recognition_date).is_empty() {
             None
         } else {
-            match parse_date(&self.recognition_date) {
-                Ok(d) if d > today => {
-                    problems.push(FieldProblem::new(
-                        "recognitionDate",
-                        format!("认定日期不能晚于今天（{today}），请填写认定文件上的日期"),
-                    ));
-                    None
-                }
-                Ok(d) => Some(d),
-                Err(msg) => {
-                    problems.push(FieldProblem::new("recognitionDate", msg));
-                    None
-                }
-            }
+            past_date("recognitionDate", "认定日期", &self.recognition_date, today, &mut problems)
         };
 
         let bank_account: String = clean_code(&self.bank_account).chars().filter(|c| !c.is_whitespace()).collect();

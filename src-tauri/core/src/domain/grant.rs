@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::federation::parse_date;
+use super::date::{parse_date, past_date};
 use super::money::Money;
 use super::text::clean_line;
 use crate::error::{CoreError, FieldProblem, Result};
@@ -364,17 +364,7 @@ impl ApprovalInput {
         if doc_no.is_empty() {
             problems.push(FieldProblem::new("docNo", "请输入批复文号，例如 宁民发〔2019〕12号"));
         }
-        let date = match parse_date(&self.date) {
-            Ok(d) if d > today => {
-                problems.push(FieldProblem::new("date", format!("批复日期不能晚于今天（{today}）")));
-                None
-            }
-            Ok(d) => Some(d),
-            Err(m) => {
-                problems.push(FieldProblem::new("date", m));
-                None
-            }
-        };
+        let date = past_date("date", "批复日期", &self.date, today, &mut problems);
         if let Some(d) = date {
             match recognition {
                 None => problems.push(FieldProblem::rule(
@@ -423,21 +413,13 @@ impl ReceiptInput {
     /// what the source still owes.
     pub fn validate(&self, approval: NaiveDate, today: NaiveDate, outstanding: Money) -> Result<ValidReceipt> {
         let mut problems = Vec::new();
-        let date = match parse_date(&self.date) {
-            Ok(d) if d > today => {
-                problems.push(FieldProblem::new("date", format!("到账日期不能晚于今天（{today}）")));
-                None
-            }
-            Ok(d) if d < approval => {
+        let date = past_date("date", "到账日期", &self.date, today, &mut problems).filter(|&d| {
+            let ok = d >= approval;
+            if !ok {
                 problems.push(FieldProblem::new("date", format!("到账日期不能早于批复日期 {approval}")));
-                None
             }
-            Ok(d) => Some(d),
-            Err(m) => {
-                problems.push(FieldProblem::new("date", m));
-                None
-            }
-        };
+            ok
+        });
         let amount = match Money::parse(&self.amount) {
             Ok(m) if m.is_zero() => {
                 problems.push(FieldProblem::new("amount", "到账金额必须大于零"));

@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no I/O, no SQL, no clock; "today" is always an argument.
 
 pub mod credit_code;
+pub mod date;
 pub mod federation;
 pub mod grant;
 pub mod money;
