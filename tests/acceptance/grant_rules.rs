@@ -240,3 +240,28 @@ fn a_budget_category_in_use_cannot_be_deleted() {
     let added = books.budget_category_add("志愿者保险费").unwrap();
     books.budget_category_delete(&added.code).unwrap();
 }
+
+#[test]
+fn an_adjustment_that_only_adds_zero_lines_is_no_change() {
+    let mut story = Story::new("2019-01-05", Some("2018-10-15"));
+    let id = executing_2019(&mut story);
+    let before = story.fingerprint();
+    let err = story
+        .on("2019-08-01")
+        .budget_adjust(
+            id,
+            &AdjustmentInput {
+                date: "2019-08-01".into(),
+                reason: "核对".into(),
+                lines: vec![
+                    line("activity", "120000", "120000"),
+                    line("publicity", "30000", "30000"),
+                    line("office", "30000", "30000"),
+                    line("training", "0", "0"),
+                ],
+            },
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("预算没有变化"), "{err}");
+    assert_eq!(story.fingerprint(), before);
+}

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import App from "./App";
 import type { ErrorPayload } from "./ipc";
-import { sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
+import { homeOverview, sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
 import { renderWithApp, session } from "./test/render";
 
 vi.mock("./ipc", async (importOriginal) => ({
@@ -13,6 +13,7 @@ vi.mock("./ipc", async (importOriginal) => ({
   sessionOpenDemo: vi.fn(),
   sessionCloseDemo: vi.fn(),
   federationSave: vi.fn(),
+  homeOverview: vi.fn(),
 }));
 
 const get = vi.mocked(sessionGet);
@@ -22,6 +23,9 @@ describe("App", () => {
     vi.mocked(sessionGet).mockReset();
     vi.mocked(sessionOpenDemo).mockReset().mockResolvedValue();
     vi.mocked(sessionCloseDemo).mockReset().mockResolvedValue();
+    vi.mocked(homeOverview)
+      .mockReset()
+      .mockResolvedValue({ current: null, years: [], needsRecognition: false });
   });
 
   it("offers both choices on first run, and opens the demo books", async () => {

@@ -4,6 +4,8 @@ import { Navigate, Route, Routes } from "react-router-dom";
 import { isErrorPayload } from "./ipc";
 import AppShell from "./layout/AppShell";
 import FederationPage from "./pages/federation";
+import GrantsPage from "./pages/grants";
+import GrantYearPage from "./pages/grants/GrantYearPage";
 import HomePage from "./pages/home";
 import { ComingSoon } from "./pages/placeholder";
 import SettingsPage from "./pages/settings";
@@ -32,7 +34,8 @@ export default function App() {
         <Route path="/" element={<HomePage session={info} />} />
         <Route path="/federation" element={<FederationPage session={info} />} />
         <Route path="/members" element={<ComingSoon area="members" />} />
-        <Route path="/grants" element={<ComingSoon area="grants" />} />
+        <Route path="/grants" element={<GrantsPage session={info} />} />
+        <Route path="/grants/:id" element={<GrantYearPage session={info} />} />
         <Route path="/books" element={<ComingSoon area="books" />} />
         <Route path="/projects" element={<ComingSoon area="projects" />} />
         <Route path="/packet" element={<ComingSoon area="packet" />} />

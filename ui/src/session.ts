@@ -1,5 +1,6 @@
 // Server state of the open books. The session (mode, file, federation profile) is one entity under
 // one query key; every mutation that changes it invalidates that key instead of patching the cache.
+// Switching between the real and the demo books changes every entity, so it invalidates them all.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
 
@@ -13,7 +14,7 @@ export function useOpenDemo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sessionOpenDemo,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }
 
@@ -21,6 +22,6 @@ export function useCloseDemo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sessionCloseDemo,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

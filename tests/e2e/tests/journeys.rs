@@ -6,6 +6,8 @@ use std::time::Duration;
 use anyhow::{Result, ensure};
 use shelian_core::credit_code;
 use shelian_e2e::{App, journey};
+use thirtyfour::error::WebDriverErrorInner;
+use thirtyfour::prelude::*;
 
 const NAME: &str = "梅园新村街道社区社会组织联合会";
 
@@ -110,4 +112,168 @@ async fn a_file_from_a_newer_version_is_refused_and_left_untouched() -> Result<(
     tokio::time::sleep(Duration::from_millis(200)).await;
     ensure!(std::fs::read(&path)? == before, "the refused file changed");
     Ok(())
+}
+
+/// Types a date into an antd DatePicker's input and leaves it with Tab, which keeps a valid typed
+/// date (Enter would also submit the form around it).
+async fn type_date(app: &App, css: &str, date: &str) -> Result<()> {
+    app.type_into(css, date).await?;
+    app.find(css).await?.send_keys(Key::Tab).await?;
+    let kept = app.find(css).await?.value().await?;
+    ensure!(kept.as_deref() == Some(date), "{css} holds {kept:?} after typing {date}");
+    Ok(())
+}
+
+/// Clicks an element, retrying while a modal's mask (fading in or out) still covers it.
+async fn click(app: &App, css: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        match app.find(css).await?.click().await {
+            Ok(()) => return Ok(()),
+            Err(e)
+                if matches!(e.as_inner(), WebDriverErrorInner::ElementClickIntercepted(_))
+                    && std::time::Instant::now() < deadline =>
+            {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Scrolls an element into the middle of the window before a screenshot.
+async fn show(app: &App, css: &str) -> Result<()> {
+    app.find(css).await?.scroll_into_view().await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    Ok(())
+}
+
+async fn add_receipt(app: &App, source: &str, date: &str, amount: &str, bank_ref: &str) -> Result<()> {
+    click(app, "[data-testid=receipt-new]").await?;
+    click(app, &format!("[data-testid=receipt-source-{source}]")).await?;
+    type_date(app, "#receipt_date", date).await?;
+    app.type_into("#receipt_amount", amount).await?;
+    app.type_into("#receipt_bankRef", bank_ref).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_grant_year_from_application_to_district_arrears_on_the_home_page() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let (good, _, _) = codes();
+    journey("grants", dir.path(), async |app| {
+        // A recognized federation (R-RECOG needs the recognition date before the approval).
+        click(app, "[data-testid=setup-create]").await?;
+        fill_profile(app, &good).await?;
+        app.type_into("#federation_recognitionDocNo", "玄民〔2018〕35号").await?;
+        type_date(app, "#federation_recognitionDate", "2018-10-15").await?;
+        click(app, "[data-testid=federation-save]").await?;
+        app.wait_text("[data-testid=federation-name]", NAME).await?;
+        app.wait_text("body", "2018-10-15").await?;
+
+        // 年度资助: the band is refused inline with its rule id, then 2019 is created.
+        click(app, "[data-menu-id$='-/grants']").await?;
+        app.find("[data-testid=grant-list]").await?;
+        click(app, "[data-testid=grant-new]").await?;
+        app.wait_text("[data-testid=grant-band]", "150,000.00 – 200,000.00").await?;
+        app.type_into("#grantYear_year", "2019").await?;
+        app.type_into("#grantYear_cityAmount", "210000").await?;
+        click(app, "[data-testid=grant-create-submit]").await?;
+        let help = app.wait_text("#grantYear_cityAmount_help", "R-BAND").await?;
+        ensure!(help.contains("210,000.00"), "R-BAND message was {help:?}");
+        app.screenshot("grants-new-band-refused").await?;
+
+        // Enter submits (the button would still be moving up while the old message folds away).
+        app.type_into("#grantYear_cityAmount", "180000").await?;
+        app.find("#grantYear_cityAmount").await?.send_keys(Key::Enter).await?;
+        app.wait_text("[data-testid=grant-title]", "2019 年度资助").await?;
+        app.wait_text("[data-testid=grant-status]", "申报中").await?;
+        app.wait_text("[data-testid=amount-district]", "180,000.00").await?;
+        app.screenshot("grants-year-applying").await?;
+
+        // 登记批复.
+        click(app, "[data-testid=grant-approve]").await?;
+        app.type_into("#approval_docNo", "宁民发〔2019〕12号").await?;
+        type_date(app, "#approval_date", "2019-03-01").await?;
+        click(app, "[data-testid=approval-submit]").await?;
+        app.wait_text("[data-testid=grant-status]", "已批复").await?;
+
+        // 编辑预算: 100,000 + 50,000 + 30,000 per source.
+        click(app, "[data-testid=budget-edit]").await?;
+        for (row, amount) in [(0, "100000"), (1, "5万"), (2, "30,000.00")] {
+            app.type_into(&format!("#budget_lines_{row}_cityAmount"), amount).await?;
+            app.type_into(&format!("#budget_lines_{row}_districtAmount"), amount).await?;
+        }
+        app.wait_text("[data-testid=budget-live-city]", "180,000.00").await?;
+        app.wait_text("[data-testid=budget-live-district]", "180,000.00").await?;
+        show(app, "[data-testid=budget-save]").await?;
+        app.screenshot("grants-budget-editor").await?;
+        click(app, "[data-testid=budget-save]").await?;
+        app.wait_text("[data-testid=budget-table]", "人员劳务费").await?;
+
+        // 开始执行, confirmed.
+        click(app, "[data-testid=grant-start]").await?;
+        click(app, ".ant-modal-confirm-btns .ant-btn-primary").await?;
+        app.wait_text("[data-testid=grant-status]", "执行中").await?;
+
+        // 登记到账: city in full, district only in part.
+        add_receipt(app, "city", "2019-03-20", "180000", "HD20190320001").await?;
+        app.screenshot("grants-receipt-form").await?;
+        click(app, "[data-testid=receipt-submit]").await?;
+        app.wait_text("[data-testid=fund-city]", "已到账 180,000.00").await?;
+        add_receipt(app, "district", "2019-04-10", "100000", "HD20190410002").await?;
+        click(app, "[data-testid=receipt-submit]").await?;
+        app.wait_text("[data-testid=fund-district]", "已到账 100,000.00").await?;
+        app.wait_text("[data-testid=grant-arrears]", "80,000.00").await?;
+        app.screenshot("grants-year-executing").await?;
+        show(app, "[data-testid=receipt-table]").await?;
+        app.screenshot("grants-year-funds").await?;
+
+        // 预算调整: 10,000 of the city money moves from 项目活动费 to 培训费, with a reason.
+        click(app, "[data-testid=budget-adjust]").await?;
+        type_date(app, "#adjustment_date", "2019-06-01").await?;
+        app.type_into("#adjustment_reason", "根据项目实施情况调增培训费").await?;
+        app.type_into("#adjustment_lines_0_cityAmount", "90000").await?;
+        app.type_into("#adjustment_lines_2_cityAmount", "40000").await?;
+        app.wait_text("[data-testid=budget-live-city]", "180,000.00").await?;
+        click(app, "[data-testid=adjustment-save]").await?;
+        let history = app.wait_text("[data-testid=adjustment-history]", "根据项目实施情况调增培训费").await?;
+        ensure!(history.contains("100,000.00 → 90,000.00"), "adjustment history was {history:?}");
+        ensure!(history.contains("30,000.00 → 40,000.00"), "adjustment history was {history:?}");
+        show(app, "[data-testid=budget-table]").await?;
+        app.screenshot("grants-year-budget").await?;
+
+        // The list.
+        click(app, "[data-menu-id$='-/grants']").await?;
+        app.wait_text("[data-testid=grant-list]", "宁民发〔2019〕12号").await?;
+        app.screenshot("grants-list").await?;
+
+        // 首页: received against due by source, and the district's arrears.
+        click(app, "[data-menu-id$='-/']").await?;
+        app.wait_text("[data-testid=home-fund-city]", "已到账 180,000.00 / 应到 180,000.00").await?;
+        app.wait_text("[data-testid=home-fund-district]", "已到账 100,000.00 / 应到 180,000.00").await?;
+        let arrears = app.wait_text("[data-testid=home-arrears]", "区级配套欠拨 80,000.00 元").await?;
+        ensure!(arrears.contains("自 2019-03-20 起"), "arrears notice was {arrears:?}");
+        show(app, "[data-testid=home-grant]").await?;
+        app.screenshot("grants-home").await?;
+
+        // 设置: the policy in force and the budget categories (now in use).
+        click(app, "[data-menu-id$='-/settings']").await?;
+        app.wait_text("[data-testid=policy-details]", "南京市 2018 社联会试点").await?;
+        app.wait_text("[data-testid=categories-card]", "已使用").await?;
+        app.screenshot("grants-settings").await?;
+        click(app, "[data-testid=policy-edit]").await?;
+        app.find("#policy_cityMin").await?;
+        app.screenshot("grants-settings-policy-form").await?;
+        click(app, "[data-testid=policy-cancel]").await?;
+
+        // A smaller office screen: the grant year's page still fits.
+        app.driver.set_window_rect(0, 0, 1024, 700).await?;
+        click(app, "[data-menu-id$='-/grants']").await?;
+        click(app, "[data-testid=grant-list] a").await?;
+        app.wait_text("[data-testid=grant-title]", "2019").await?;
+        app.screenshot("grants-year-1024").await?;
+        Ok(())
+    })
+    .await
 }

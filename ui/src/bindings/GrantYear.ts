@@ -4,11 +4,11 @@ import type { GrantStatus } from "./GrantStatus";
 /**
  * A grant year as stored.
  */
-export type GrantYear = { id: bigint, year: number, 
+export type GrantYear = { id: number, year: number, 
 /**
  * 第几年 (1-based).
  */
-sequence: number, policyId: bigint, cityAmount: string, 
+sequence: number, policyId: number, cityAmount: string, 
 /**
  * R-MATCH: computed from the city amount under the year's policy, never typed.
  */

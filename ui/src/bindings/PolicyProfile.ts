@@ -5,7 +5,7 @@ import type { CategoryCap } from "./CategoryCap";
  * The policy numbers a grant year is decided under. Data, not code: versions with an effective
  * date; an edit adds a version and never rewrites a past grant year.
  */
-export type PolicyProfile = { id: bigint, name: string, effectiveFrom: string, cityMin: string, cityMax: string, 
+export type PolicyProfile = { id: number, name: string, effectiveFrom: string, cityMin: string, cityMax: string, 
 /**
  * District matching per yuan of city money, as a decimal string ("1" for 1:1).
  */

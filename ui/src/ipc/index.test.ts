@@ -1,11 +1,20 @@
 // The command names and argument shapes are the contract with the Rust side; check them here once.
 import { invoke } from "@tauri-apps/api/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { FederationInput } from "./index";
+import type { FederationInput, ReceiptInput } from "./index";
 import {
+  budgetAdjust,
+  budgetCategoryRename,
+  budgetSet,
   errorMessage,
   federationSave,
+  grantYearApprove,
+  grantYearCreate,
+  grantYearGet,
+  homeOverview,
   isErrorPayload,
+  policySave,
+  receiptAdd,
   sessionGet,
   UNKNOWN_ERROR_MESSAGE,
 } from "./index";
@@ -28,6 +37,46 @@ describe("ipc", () => {
 
     expect(invokeMock).toHaveBeenNthCalledWith(1, "session_get");
     expect(invokeMock).toHaveBeenNthCalledWith(2, "federation_save", { input });
+  });
+
+  it("sends grant-year ids as numbers, with arguments named as Tauri expects", async () => {
+    invokeMock.mockResolvedValue({});
+    const receipt: ReceiptInput = {
+      source: "district",
+      date: "2019-04-10",
+      amount: "100000",
+      bankRef: "",
+      note: "",
+    };
+    const id = 7;
+
+    await grantYearGet(id);
+    await grantYearCreate({ year: 2019, cityAmount: "18万", periodStart: "", periodEnd: "" });
+    await grantYearApprove(id, { docNo: "宁民发〔2019〕12号", date: "2019-03-01" });
+    await receiptAdd(id, receipt);
+    await budgetSet(id, [{ category: "activity", cityAmount: "1", districtAmount: "" }]);
+    await budgetAdjust(id, { date: "2019-06-01", reason: "调剂", lines: [] });
+    await budgetCategoryRename("office", "办公用品费");
+    await homeOverview();
+
+    expect(id).toBe(7);
+    expect(invokeMock.mock.calls).toStrictEqual([
+      ["grant_year_get", { id: 7 }],
+      [
+        "grant_year_create",
+        { input: { year: 2019, cityAmount: "18万", periodStart: "", periodEnd: "" } },
+      ],
+      ["grant_year_approve", { id: 7, input: { docNo: "宁民发〔2019〕12号", date: "2019-03-01" } }],
+      ["receipt_add", { id: 7, input: receipt }],
+      [
+        "budget_set",
+        { id: 7, lines: [{ category: "activity", cityAmount: "1", districtAmount: "" }] },
+      ],
+      ["budget_adjust", { id: 7, input: { date: "2019-06-01", reason: "调剂", lines: [] } }],
+      ["budget_category_rename", { code: "office", name: "办公用品费" }],
+      ["home_overview"],
+    ]);
+    expect(policySave).toBeTypeOf("function");
   });
 
   it("recognises an ErrorPayload and gives its Chinese message", () => {

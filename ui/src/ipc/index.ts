@@ -9,6 +9,8 @@ import type { FederationInput } from "../bindings/FederationInput";
 import type { SessionInfo } from "../bindings/SessionInfo";
 
 export type { ErrorPayload, Federation, FederationInput, SessionInfo };
+export type { FieldProblem } from "../bindings/FieldProblem";
+export * from "./grants";
 
 /** What the open books are: real or demo, where the file lives, and the federation profile. */
 export function sessionGet(): Promise<SessionInfo> {

@@ -11,7 +11,7 @@ import {
   TeamOutlined,
 } from "@ant-design/icons";
 import { Alert, Button, Layout, Menu, Tag, Typography, theme } from "antd";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
 import { errorMessage, type SessionInfo } from "../ipc";
 import { useCloseDemo } from "../session";
@@ -67,6 +67,11 @@ export default function AppShell({
   const { pathname } = useLocation();
   const selected = "/" + (pathname.split("/")[1] ?? "");
   const demo = session.mode === "demo";
+
+  // A new page starts at its top, not where the previous one was scrolled to.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
 
   return (
     <Layout style={{ minHeight: "100vh" }}>

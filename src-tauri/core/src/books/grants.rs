@@ -231,7 +231,7 @@ impl Books {
         let names = sql::category_names(self.store.conn())?;
         let lines = grant::parse_budget_lines(&input.lines, &names)?;
         let current = sql::budget_lines(self.store.conn(), id)?;
-        if current == lines {
+        if same_amounts(&current, &lines) {
             return Err(CoreError::field("lines", "预算没有变化，无需调整"));
         }
         grant::check_budget_sums(&lines, gy.city_amount, gy.district_amount)?;
@@ -313,6 +313,14 @@ impl Books {
         let needs_recognition = self.federation_get()?.is_some_and(|f| f.recognition_date.is_none());
         Ok(HomeOverview { current, years, needs_recognition })
     }
+}
+
+/// Whether two budgets give every category and source the same amount (a missing line is zero).
+fn same_amounts(a: &[BudgetAmounts], b: &[BudgetAmounts]) -> bool {
+    let amount = |lines: &[BudgetAmounts], cat: &str, s: FundSource| {
+        lines.iter().find(|l| l.category == cat).map(|l| l.get(s)).unwrap_or(Money::ZERO)
+    };
+    a.iter().chain(b).all(|l| FundSource::ALL.iter().all(|&s| amount(a, &l.category, s) == amount(b, &l.category, s)))
 }
 
 fn category_name(name: &str) -> Result<String> {

@@ -21,6 +21,7 @@ use crate::error::{CoreError, FieldProblem, Result};
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PolicyProfile {
+    #[ts(type = "number")]
     pub id: i64,
     pub name: String,
     pub effective_from: NaiveDate,

@@ -120,6 +120,7 @@ pub fn policy_insert(tx: &Transaction<'_>, actor: &Actor, v: &ValidPolicy) -> Re
 pub struct BudgetCategory {
     pub code: String,
     pub name: String,
+    #[ts(type = "number")]
     pub sort_order: i64,
     /// Used by a budget line or a cap: it cannot be deleted.
     pub in_use: bool,
@@ -195,10 +196,12 @@ pub fn category_delete(tx: &Transaction<'_>, actor: &Actor, code: &str) -> Resul
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct GrantYear {
+    #[ts(type = "number")]
     pub id: i64,
     pub year: i32,
     /// 第几年 (1-based).
     pub sequence: u32,
+    #[ts(type = "number")]
     pub policy_id: i64,
     pub city_amount: Money,
     /// R-MATCH: computed from the city amount under the year's policy, never typed.
@@ -334,6 +337,7 @@ pub fn grant_year_set_status(
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Receipt {
+    #[ts(type = "number")]
     pub id: i64,
     pub source: FundSource,
     pub date: NaiveDate,
@@ -450,6 +454,7 @@ pub fn budget_replace(tx: &Transaction<'_>, actor: &Actor, grant_year_id: i64, l
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Adjustment {
+    #[ts(type = "number")]
     pub id: i64,
     pub date: NaiveDate,
     pub reason: String,

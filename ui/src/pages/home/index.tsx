@@ -1,8 +1,13 @@
-// 首页: the federation at a glance, and plain statements of what does not exist yet. No figures are
-// shown that the books do not hold.
-import { Card, Col, Descriptions, Empty, Row, Tag, Typography } from "antd";
+// 首页: the federation at a glance, the current grant year (money received by source, arrears,
+// budget by category, what to do next), and plain statements of what does not exist yet. No figures
+// are shown that the books do not hold.
+import { Alert, Card, Col, Descriptions, Empty, Row, Skeleton, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import type { Federation, SessionInfo } from "../../ipc";
+import { errorMessage } from "../../ipc";
+import { RuleTag } from "../../forms/problems";
+import GrantOverview from "./GrantOverview";
+import { useHomeOverview } from "../grants/queries";
 
 function Recognition({ federation }: { federation: Federation }) {
   const { recognitionDate, recognitionDocNo } = federation;
@@ -41,30 +46,78 @@ function FederationCard({ federation }: { federation: Federation | null }) {
   );
 }
 
-const NOT_YET: { title: string; description: string }[] = [
+const NOT_YET: { title: string; description: string; to?: string; action?: string }[] = [
   { title: "成员单位", description: "尚未登记成员单位" },
-  { title: "年度资助", description: "尚未建立年度资助记录" },
+  {
+    title: "年度资助",
+    description: "尚未建立年度资助记录",
+    to: "/grants",
+    action: "去新建年度资助",
+  },
   { title: "记账", description: "尚未记录收支" },
   { title: "申报材料", description: "尚未生成申报材料" },
 ];
 
 export default function HomePage({ session }: { session: SessionInfo }) {
+  const home = useHomeOverview();
+  let grantArea = null;
+  if (home.isPending)
+    grantArea = (
+      <Card title="年度资助">
+        <Skeleton active paragraph={{ rows: 3 }} />
+      </Card>
+    );
+  else if (home.isError)
+    grantArea = (
+      <Card title="年度资助">
+        <Alert type="error" showIcon message={errorMessage(home.error)} />
+      </Card>
+    );
+  else if (home.data.current) grantArea = <GrantOverview detail={home.data.current} />;
+  // Without a grant year on record, 年度资助 stays one of the honest empty cards.
+  const notYet = NOT_YET.filter((a) => grantArea === null || a.title !== "年度资助");
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
         <FederationCard federation={session.federation} />
       </Col>
-      {NOT_YET.map((area) => (
-        <Col key={area.title} xs={24} md={12}>
+      {home.data?.needsRecognition && (
+        <Col span={24}>
+          <Alert
+            data-testid="home-needs-recognition"
+            type="warning"
+            showIcon
+            message={
+              <>
+                本会尚未登记认定日期：只有经认定的社联会才能获得资助
+                <RuleTag rule="R-RECOG" />
+              </>
+            }
+            description={
+              <>
+                请在 <Link to="/federation?edit=1">社联会信息</Link>{" "}
+                中填写认定日期和认定文号，之后才能登记年度资助的批复。
+              </>
+            }
+          />
+        </Col>
+      )}
+      {grantArea && <Col span={24}>{grantArea}</Col>}
+      {notYet.map((area) => (
+        <Col key={area.title} xs={24} md={notYet.length === 3 ? 8 : 12}>
           <Card title={area.title} size="small">
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
               description={
                 <>
                   <div>{area.description}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    此功能尚在建设中
-                  </Typography.Text>
+                  {area.to ? (
+                    <Link to={area.to}>{area.action}</Link>
+                  ) : (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      此功能尚在建设中
+                    </Typography.Text>
+                  )}
                 </>
               }
             />

@@ -2,25 +2,19 @@
 import {
   AccountBookOutlined,
   FileDoneOutlined,
-  FundOutlined,
   ProjectOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { Card, Result } from "antd";
 import type { ReactNode } from "react";
 
-export type PlannedArea = "members" | "grants" | "books" | "projects" | "packet";
+export type PlannedArea = "members" | "books" | "projects" | "packet";
 
 const AREAS: Record<PlannedArea, { title: string; purpose: string; icon: ReactNode }> = {
   members: {
     title: "成员单位",
     purpose: "在这里登记和维护加入本社联会的社会组织及其联系人。",
     icon: <TeamOutlined />,
-  },
-  grants: {
-    title: "年度资助",
-    purpose: "在这里记录每年街道拨付的资助资金，以及使用安排。",
-    icon: <FundOutlined />,
   },
   books: {
     title: "记账",

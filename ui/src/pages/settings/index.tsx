@@ -1,6 +1,9 @@
-// 设置: where the books live and which versions are running, so a secretary can tell support.
-import { Card, Descriptions, Tag, Typography } from "antd";
+// 设置: the policy parameters and budget categories (data, not code), and where the books live and
+// which versions are running, so a secretary can tell support.
+import { Card, Descriptions, Space, Tag, Typography } from "antd";
 import type { SessionInfo } from "../../ipc";
+import CategoriesCard from "./CategoriesCard";
+import PolicyCard from "./PolicyCard";
 
 export default function SettingsPage({ session }: { session: SessionInfo }) {
   const path = (p: string) => (
@@ -9,24 +12,32 @@ export default function SettingsPage({ session }: { session: SessionInfo }) {
     </Typography.Text>
   );
   return (
-    <Card title="设置">
-      <Descriptions
-        bordered
-        column={1}
-        styles={{ label: { width: 170, whiteSpace: "nowrap" } }}
-        items={[
-          {
-            key: "mode",
-            label: "当前账簿",
-            children:
-              session.mode === "demo" ? <Tag color="gold">示例</Tag> : <Tag color="blue">正式</Tag>,
-          },
-          { key: "dataFile", label: "数据文件", children: path(session.dataFile) },
-          { key: "dataDir", label: "数据文件夹", children: path(session.dataDir) },
-          { key: "schemaVersion", label: "数据库版本", children: String(session.schemaVersion) },
-          { key: "appVersion", label: "软件版本", children: session.appVersion },
-        ]}
-      />
-    </Card>
+    <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <PolicyCard today={session.today} />
+      <CategoriesCard />
+      <Card title="数据文件与版本">
+        <Descriptions
+          bordered
+          column={1}
+          styles={{ label: { width: 170, whiteSpace: "nowrap" } }}
+          items={[
+            {
+              key: "mode",
+              label: "当前账簿",
+              children:
+                session.mode === "demo" ? (
+                  <Tag color="gold">示例</Tag>
+                ) : (
+                  <Tag color="blue">正式</Tag>
+                ),
+            },
+            { key: "dataFile", label: "数据文件", children: path(session.dataFile) },
+            { key: "dataDir", label: "数据文件夹", children: path(session.dataDir) },
+            { key: "schemaVersion", label: "数据库版本", children: String(session.schemaVersion) },
+            { key: "appVersion", label: "软件版本", children: session.appVersion },
+          ]}
+        />
+      </Card>
+    </Space>
   );
 }
