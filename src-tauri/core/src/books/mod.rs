@@ -11,6 +11,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 mod federation;
+mod members;
+
+pub use members::{ImportAction, ImportItem, ImportReport, TEMPLATE_COLUMNS};
 
 use crate::clock::Clock;
 use crate::error::Result;

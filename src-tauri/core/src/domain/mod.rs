@@ -2,5 +2,7 @@
 
 pub mod credit_code;
 pub mod federation;
+pub mod member;
+pub mod member_import;
 pub mod money;
 pub mod text;

@@ -12,6 +12,7 @@ use crate::error::Result;
 pub enum Action {
     Create,
     Update,
+    Delete,
 }
 
 impl Action {
@@ -19,6 +20,7 @@ impl Action {
         match self {
             Action::Create => "create",
             Action::Update => "update",
+            Action::Delete => "delete",
         }
     }
 }

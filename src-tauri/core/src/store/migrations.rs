@@ -11,7 +11,12 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use super::APPLICATION_ID;
 use crate::error::Result;
 
-pub const MIGRATIONS: &[(&str, &str)] = &[("foundation", include_str!("../../migrations/0001_foundation.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("foundation", include_str!("../../migrations/0001_foundation.sql")),
+    // 0002 (grant years) is written on another branch; when both are merged it goes here, before
+    // 0003, so that the list stays in file-number order.
+    ("members", include_str!("../../migrations/0003_members.sql")),
+];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod federation;
+pub mod members;
 pub mod meta;
 mod migrations;
 
