@@ -166,6 +166,38 @@ pub fn member_inputs(scale: DemoScale, rng: &mut Rng, category_ids: &[i64], comm
         .collect()
 }
 
+/// A roster spreadsheet of `scale.members` organizations in the import template's columns, as a
+/// secretary's file would be (for the 10,000-row import test and benchmark).
+pub fn roster_xlsx(scale: DemoScale, seed: u64) -> Result<Vec<u8>> {
+    let mut rng = Rng::new(seed);
+    let categories = ["公益服务类", "慈善互助类", "调解治理类", "文体活动类", "生活服务类", "其他"];
+    let inputs = member_inputs(scale, &mut rng, &[0, 1, 2, 3, 4, 5], &[0, 1, 2, 3, 4, 5]);
+    let rows: Vec<Vec<String>> = inputs
+        .iter()
+        .map(|m| {
+            vec![
+                m.name.clone(),
+                m.credit_code.clone(),
+                m.filing_no.clone(),
+                m.legal_form.label().into(),
+                categories[m.category_id.unwrap_or(0) as usize].into(),
+                DEMO_COMMUNITIES[m.community_id.unwrap_or(0) as usize].into(),
+                m.leader.clone(),
+                m.phone.clone(),
+                m.founded_on.clone(),
+                m.joined_on.clone(),
+                m.party_building.label().into(),
+                String::new(),
+            ]
+        })
+        .collect();
+    let columns: Vec<crate::sheets::Column<'_>> = crate::books::TEMPLATE_COLUMNS
+        .iter()
+        .map(|(c, w)| crate::sheets::Column { header: c.label(), width: *w })
+        .collect();
+    crate::sheets::write_table("成员单位", "成员单位名册", &columns, &rows)
+}
+
 fn generate_members(books: &mut Books, scale: DemoScale, rng: &mut Rng) -> Result<()> {
     let mut community_ids = Vec::new();
     for name in DEMO_COMMUNITIES {
