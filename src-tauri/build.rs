@@ -1,7 +1,29 @@
 //! Declares the app's own commands to Tauri so that the capability file must grant each one by name
 //! (nothing is callable from the window unless `capabilities/main.json` lists it).
 
-const COMMANDS: &[&str] = &["session_get", "session_open_demo", "session_close_demo", "federation_save"];
+const COMMANDS: &[&str] = &[
+    "session_get",
+    "session_open_demo",
+    "session_close_demo",
+    "federation_save",
+    "members_list",
+    "member_get",
+    "member_create",
+    "member_update",
+    "member_inspection_record",
+    "member_rating_record",
+    "member_categories_list",
+    "member_category_add",
+    "member_category_delete",
+    "communities_list",
+    "community_add",
+    "community_delete",
+    "members_import_preview",
+    "members_import",
+    "members_template_export",
+    "members_import_problems_export",
+    "members_roster_export",
+];
 
 fn main() {
     tauri_build::try_build(

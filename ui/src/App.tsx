@@ -5,6 +5,7 @@ import { isErrorPayload } from "./ipc";
 import AppShell from "./layout/AppShell";
 import FederationPage from "./pages/federation";
 import HomePage from "./pages/home";
+import MembersPage from "./pages/members";
 import { ComingSoon } from "./pages/placeholder";
 import SettingsPage from "./pages/settings";
 import SetupPage from "./pages/setup";
@@ -31,7 +32,7 @@ export default function App() {
       <Routes>
         <Route path="/" element={<HomePage session={info} />} />
         <Route path="/federation" element={<FederationPage session={info} />} />
-        <Route path="/members" element={<ComingSoon area="members" />} />
+        <Route path="/members" element={<MembersPage session={info} />} />
         <Route path="/grants" element={<ComingSoon area="grants" />} />
         <Route path="/books" element={<ComingSoon area="books" />} />
         <Route path="/projects" element={<ComingSoon area="projects" />} />

@@ -4,6 +4,7 @@
 //! `capabilities/main.json`.
 
 pub mod federation;
+pub mod members;
 
 use shelian_core::ErrorPayload;
 use tauri::{State, WebviewWindow};

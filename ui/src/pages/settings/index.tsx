@@ -1,5 +1,6 @@
 // 设置: where the books live and which versions are running, so a secretary can tell support.
-import { Card, Descriptions, Tag, Typography } from "antd";
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
+import ListEditor from "./ListEditor";
 import type { SessionInfo } from "../../ipc";
 
 export default function SettingsPage({ session }: { session: SessionInfo }) {
@@ -9,24 +10,40 @@ export default function SettingsPage({ session }: { session: SessionInfo }) {
     </Typography.Text>
   );
   return (
-    <Card title="设置">
-      <Descriptions
-        bordered
-        column={1}
-        styles={{ label: { width: 170, whiteSpace: "nowrap" } }}
-        items={[
-          {
-            key: "mode",
-            label: "当前账簿",
-            children:
-              session.mode === "demo" ? <Tag color="gold">示例</Tag> : <Tag color="blue">正式</Tag>,
-          },
-          { key: "dataFile", label: "数据文件", children: path(session.dataFile) },
-          { key: "dataDir", label: "数据文件夹", children: path(session.dataDir) },
-          { key: "schemaVersion", label: "数据库版本", children: String(session.schemaVersion) },
-          { key: "appVersion", label: "软件版本", children: session.appVersion },
-        ]}
-      />
-    </Card>
+    <Space direction="vertical" size="large" style={{ width: "100%" }}>
+      <Card title="设置">
+        <Descriptions
+          bordered
+          column={1}
+          styles={{ label: { width: 170, whiteSpace: "nowrap" } }}
+          items={[
+            {
+              key: "mode",
+              label: "当前账簿",
+              children:
+                session.mode === "demo" ? (
+                  <Tag color="gold">示例</Tag>
+                ) : (
+                  <Tag color="blue">正式</Tag>
+                ),
+            },
+            { key: "dataFile", label: "数据文件", children: path(session.dataFile) },
+            { key: "dataDir", label: "数据文件夹", children: path(session.dataDir) },
+            { key: "schemaVersion", label: "数据库版本", children: String(session.schemaVersion) },
+            { key: "appVersion", label: "软件版本", children: session.appVersion },
+          ]}
+        />
+      </Card>
+      <Card title="成员单位的列表">
+        <Row gutter={32}>
+          <Col span={12}>
+            <ListEditor kind="category" title="成员单位类别" />
+          </Col>
+          <Col span={12}>
+            <ListEditor kind="community" title="社区" />
+          </Col>
+        </Row>
+      </Card>
+    </Space>
   );
 }
