@@ -142,12 +142,13 @@ export default function ImportWizard({
       }
     >
       {report?.applied ? (
-        <Result
-          status="success"
-          data-testid="import-success"
-          title={`导入完成：新增 ${report.added} 家，更新 ${report.updated} 家`}
-          subTitle={report.unchanged > 0 ? `${report.unchanged} 家与名册一致，未改动` : undefined}
-        />
+        <div data-testid="import-success">
+          <Result
+            status="success"
+            title={`导入完成：新增 ${report.added} 家，更新 ${report.updated} 家`}
+            subTitle={report.unchanged > 0 ? `${report.unchanged} 家与名册一致，未改动` : undefined}
+          />
+        </div>
       ) : (
         <Space direction="vertical" style={{ width: "100%" }} size="middle">
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>

@@ -14,6 +14,7 @@ import {
   Typography,
   message,
 } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
 import type { SorterResult } from "antd/es/table/interface";
 import { useState } from "react";
 import {
@@ -27,7 +28,7 @@ import ImportWizard from "./ImportWizard";
 import MemberDetails, { Signals, ratingText } from "./MemberDetails";
 import MemberForm from "./MemberForm";
 import { INSPECTION, LEGAL_FORM, STATUS, options } from "./labels";
-import { useListEntries, useMember, useMembers } from "./queries";
+import { MEMBERS_KEY, useListEntries, useMember, useMembers } from "./queries";
 
 const SORT_KEYS: Record<string, MemberQuery["sort"]> = {
   name: "name",
@@ -63,6 +64,7 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
   const detail = useMember(openId);
   const categories = useListEntries("category");
   const communities = useListEntries("community");
+  const client = useQueryClient();
   const filter = (patch: Partial<MemberQuery>) => setQuery((q) => ({ ...q, ...patch, page: 1 }));
 
   const exportRoster = async () => {
@@ -113,7 +115,7 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
           id="members-search"
           allowClear
           placeholder="名称、信用代码、备案编号或负责人"
-          style={{ width: 280 }}
+          style={{ width: 240 }}
           value={search}
           onChange={(e) => {
             setSearch(e.target.value);
@@ -232,7 +234,7 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
             title: "类别",
             sorter: true,
             sortOrder: sortOrder("category"),
-            width: 110,
+            width: 100,
             render: (_, r) => r.member.category,
           },
           {
@@ -240,16 +242,16 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
             title: "社区",
             sorter: true,
             sortOrder: sortOrder("community"),
-            width: 110,
+            width: 100,
             render: (_, r) => r.member.community ?? "—",
           },
-          { key: "leader", title: "负责人", width: 90, render: (_, r) => r.member.leader || "—" },
+          { key: "leader", title: "负责人", width: 80, render: (_, r) => r.member.leader || "—" },
           {
             key: "inspection",
             title: "最近年检",
             sorter: true,
             sortOrder: sortOrder("inspection"),
-            width: 120,
+            width: 110,
             render: (_, r) => {
               const i = r.member.latestInspection;
               return i ? `${i.year} ${INSPECTION[i.result]}` : "—";
@@ -260,16 +262,16 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
             title: "评估等级",
             sorter: true,
             sortOrder: sortOrder("rating"),
-            width: 150,
+            width: 130,
             render: (_, r) => ratingText(r),
           },
-          { key: "signals", title: "提示", width: 170, render: (_, r) => <Signals detail={r} /> },
+          { key: "signals", title: "提示", width: 120, render: (_, r) => <Signals detail={r} /> },
           {
             key: "joinedOn",
             title: "加入日期",
             sorter: true,
             sortOrder: sortOrder("joinedOn"),
-            width: 110,
+            width: 105,
             render: (_, r) => r.member.joinedOn,
           },
         ]}
@@ -316,7 +318,16 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
         )}
       </Drawer>
 
-      <ImportWizard open={importing} onClose={() => setImporting(false)} />
+      <ImportWizard
+        open={importing}
+        onClose={(imported) => {
+          setImporting(false);
+          if (imported) {
+            void client.invalidateQueries({ queryKey: MEMBERS_KEY });
+            void client.invalidateQueries({ queryKey: ["lists"] });
+          }
+        }}
+      />
     </Card>
   );
 }
