@@ -24,8 +24,19 @@ fn main() {
     println!("fixtures written to {}", dir.display());
 }
 
-const CLEAN_HEADERS: [&str; 11] =
-    ["组织名称", "信用代码", "备案号", "服务类别", "社区", "联系人", "手机", "成立时间", "入会日期", "党建覆盖", "备注"];
+const CLEAN_HEADERS: [&str; 11] = [
+    "组织名称",
+    "信用代码",
+    "备案号",
+    "服务类别",
+    "社区",
+    "联系人",
+    "手机",
+    "成立时间",
+    "入会日期",
+    "党建覆盖",
+    "备注",
+];
 
 fn clean(path: &Path) {
     let mut book = Workbook::new();
@@ -41,16 +52,99 @@ fn clean(path: &Path) {
         .map(|c| if c.is_ascii_alphanumeric() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
         .collect();
     let rows: Vec<[String; 11]> = vec![
-        ["  幸福家园志愿服务队 ".into(), wide, "".into(), "公益服务类".into(), "幸福社区".into(), "王芳".into(), "".into(), "2015-03-01".into(), "".into(), "联合组建".into(), "".into()],
-        ["银龄互助会".into(), code(2), "".into(), "慈善互助类".into(), "幸福社区".into(), "李静".into(), "".into(), "2016/5/8".into(), "".into(), "单独组建".into(), "".into()],
-        ["老娘舅调解工作室".into(), "".into(), "BA-2018-007".into(), "调解治理类".into(), "梅园社区".into(), "张伟".into(), "".into(), "2017年6月1日".into(), "".into(), "党建指导员".into(), "".into()],
-        ["".into(), "".into(), "".into(), "".into(), "".into(), "".into(), "".into(), "".into(), "".into(), "".into(), "".into()],
-        ["彩虹文体协会".into(), code(4), "".into(), "文体活动类".into(), "梅园社区".into(), "刘敏".into(), "".into(), "".into(), "".into(), "未覆盖".into(), "广场舞、合唱".into()],
-        ["邻里便民服务社".into(), "".into(), "BA-2019-011".into(), "生活服务类".into(), "".into(), "陈强".into(), "".into(), "20180101".into(), "".into(), "".into(), "".into()],
-        ["同心社区服务中心".into(), code(6), "".into(), "其他".into(), "兰苑社区".into(), "杨丽".into(), "".into(), "".into(), "".into(), "联合组建".into(), "".into()],
+        [
+            "  幸福家园志愿服务队 ".into(),
+            wide,
+            "".into(),
+            "公益服务类".into(),
+            "幸福社区".into(),
+            "王芳".into(),
+            "".into(),
+            "2015-03-01".into(),
+            "".into(),
+            "联合组建".into(),
+            "".into(),
+        ],
+        [
+            "银龄互助会".into(),
+            code(2),
+            "".into(),
+            "慈善互助类".into(),
+            "幸福社区".into(),
+            "李静".into(),
+            "".into(),
+            "2016/5/8".into(),
+            "".into(),
+            "单独组建".into(),
+            "".into(),
+        ],
+        [
+            "老娘舅调解工作室".into(),
+            "".into(),
+            "BA-2018-007".into(),
+            "调解治理类".into(),
+            "梅园社区".into(),
+            "张伟".into(),
+            "".into(),
+            "2017年6月1日".into(),
+            "".into(),
+            "党建指导员".into(),
+            "".into(),
+        ],
+        [
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ],
+        [
+            "彩虹文体协会".into(),
+            code(4),
+            "".into(),
+            "文体活动类".into(),
+            "梅园社区".into(),
+            "刘敏".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "未覆盖".into(),
+            "广场舞、合唱".into(),
+        ],
+        [
+            "邻里便民服务社".into(),
+            "".into(),
+            "BA-2019-011".into(),
+            "生活服务类".into(),
+            "".into(),
+            "陈强".into(),
+            "".into(),
+            "20180101".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ],
+        [
+            "同心社区服务中心".into(),
+            code(6),
+            "".into(),
+            "其他".into(),
+            "兰苑社区".into(),
+            "杨丽".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "联合组建".into(),
+            "".into(),
+        ],
     ];
-    let mut r = 2u32;
-    for (i, row) in rows.iter().enumerate() {
+    for (r, (i, row)) in (2u32..).zip(rows.iter().enumerate()) {
         for (c, v) in row.iter().enumerate() {
             if !v.is_empty() {
                 sheet.write_string(r, c as u16, v).unwrap();
@@ -61,7 +155,6 @@ fn clean(path: &Path) {
             sheet.write_number(r, 6, 13912345670.0 + i as f64).unwrap();
             sheet.write_number_with_format(r, 8, 43480.0 + i as f64, &date).unwrap();
         }
-        r += 1;
     }
     book.save(path).unwrap();
 }
@@ -83,7 +176,19 @@ pub const DIRTY: &[&str] = &[
 fn dirty(path: &Path) {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    let headers = ["单位名称", "统一社会信用代码", "备案编号", "组织形式", "类别", "所属社区", "负责人", "联系电话", "成立日期", "加入日期", "党建覆盖"];
+    let headers = [
+        "单位名称",
+        "统一社会信用代码",
+        "备案编号",
+        "组织形式",
+        "类别",
+        "所属社区",
+        "负责人",
+        "联系电话",
+        "成立日期",
+        "加入日期",
+        "党建覆盖",
+    ];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
@@ -93,16 +198,136 @@ fn dirty(path: &Path) {
         format!("{}{}", &good[..17], if last == '0' { '1' } else { '0' })
     };
     let rows: Vec<[String; 11]> = vec![
-        ["".into(), code(21), "".into(), "登记".into(), "公益服务类".into(), "".into(), "王芳".into(), "13900000001".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["错码志愿队".into(), wrong_check, "".into(), "登记".into(), "公益服务类".into(), "".into(), "".into(), "".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["未知类别协会".into(), code(23), "".into(), "登记".into(), "环保类".into(), "".into(), "".into(), "".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["备案却有代码队".into(), code(24), "BA-9".into(), "备案".into(), "其他".into(), "".into(), "".into(), "".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["日期错误服务社".into(), code(25), "".into(), "登记".into(), "其他".into(), "".into(), "".into(), "".into(), "2019-02-30".into(), "2019-03-10".into(), "".into()],
-        ["未知类别协会".into(), code(26), "".into(), "登记".into(), "其他".into(), "".into(), "".into(), "".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["电话错误互助会".into(), code(27), "".into(), "登记".into(), "其他".into(), "".into(), "".into(), "139abc".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["缺加入日期队".into(), code(28), "".into(), "登记".into(), "其他".into(), "".into(), "".into(), "".into(), "".into(), "".into(), "".into()],
-        ["无代码无备案队".into(), "".into(), "".into(), "".into(), "其他".into(), "".into(), "".into(), "".into(), "".into(), "2019-01-10".into(), "".into()],
-        ["党建不明队".into(), code(30), "".into(), "登记".into(), "其他".into(), "".into(), "".into(), "".into(), "".into(), "2019-01-10".into(), "有党员".into()],
+        [
+            "".into(),
+            code(21),
+            "".into(),
+            "登记".into(),
+            "公益服务类".into(),
+            "".into(),
+            "王芳".into(),
+            "13900000001".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "错码志愿队".into(),
+            wrong_check,
+            "".into(),
+            "登记".into(),
+            "公益服务类".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "未知类别协会".into(),
+            code(23),
+            "".into(),
+            "登记".into(),
+            "环保类".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "备案却有代码队".into(),
+            code(24),
+            "BA-9".into(),
+            "备案".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "日期错误服务社".into(),
+            code(25),
+            "".into(),
+            "登记".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-02-30".into(),
+            "2019-03-10".into(),
+            "".into(),
+        ],
+        [
+            "未知类别协会".into(),
+            code(26),
+            "".into(),
+            "登记".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "电话错误互助会".into(),
+            code(27),
+            "".into(),
+            "登记".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "139abc".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "缺加入日期队".into(),
+            code(28),
+            "".into(),
+            "登记".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ],
+        [
+            "无代码无备案队".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "".into(),
+        ],
+        [
+            "党建不明队".into(),
+            code(30),
+            "".into(),
+            "登记".into(),
+            "其他".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "2019-01-10".into(),
+            "有党员".into(),
+        ],
     ];
     assert_eq!(rows.len(), DIRTY.len());
     for (r, row) in rows.iter().enumerate() {

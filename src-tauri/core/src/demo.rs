@@ -15,8 +15,8 @@ use crate::domain::federation::FederationInput;
 use crate::domain::member::{
     InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput,
 };
-use crate::store::members::List;
 use crate::error::Result;
+use crate::store::members::List;
 
 /// How big the demo federation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,15 +99,10 @@ pub fn generate(books: &mut Books, scale: DemoScale, seed: u64) -> Result<()> {
 }
 
 const DEMO_COMMUNITIES: [&str; 6] = ["示范社区", "桂花社区", "梅园社区", "兰苑社区", "竹林社区", "松风社区"];
-const NAME_HEADS: [&str; 12] = ["幸福", "阳光", "邻里", "银龄", "彩虹", "同心", "暖心", "和美", "书香", "康乐", "安居", "启航"];
-const NAME_TAILS: [(&str, usize); 6] = [
-    ("志愿服务队", 0),
-    ("互助会", 1),
-    ("调解工作室", 2),
-    ("文体协会", 3),
-    ("便民服务社", 4),
-    ("社区服务中心", 5),
-];
+const NAME_HEADS: [&str; 12] =
+    ["幸福", "阳光", "邻里", "银龄", "彩虹", "同心", "暖心", "和美", "书香", "康乐", "安居", "启航"];
+const NAME_TAILS: [(&str, usize); 6] =
+    [("志愿服务队", 0), ("互助会", 1), ("调解工作室", 2), ("文体协会", 3), ("便民服务社", 4), ("社区服务中心", 5)];
 const SURNAMES: [&str; 10] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
 const GIVEN: [&str; 10] = ["芳", "静", "伟", "敏", "强", "丽", "军", "霞", "斌", "婷"];
 

@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use shelian_core::books::{ImportAction, ImportReport};
 use shelian_core::demo::{self, DemoScale};
 use shelian_core::domain::member::{
-    InspectionFilter, InspectionInput, InspectionResult, LegalForm, MemberInput, MemberQuery, MemberSort,
-    MemberStatus, PartyBuilding, RatingInput, SignalFilter,
+    InspectionFilter, InspectionInput, InspectionResult, LegalForm, MemberInput, MemberQuery, MemberSort, MemberStatus,
+    PartyBuilding, RatingInput, SignalFilter,
 };
 use shelian_core::store::members::List;
 use shelian_core::{Books, Clock, CoreError, OpenOptions, credit_code};
@@ -147,26 +147,47 @@ fn the_list_searches_filters_sorts_and_pages_in_sql() {
     sorted.sort();
     assert_eq!(names, sorted);
 
-    let filed = b.members_list(&MemberQuery { legal_form: Some(LegalForm::Filed), page_size: 500, ..Default::default() }).unwrap();
+    let filed = b
+        .members_list(&MemberQuery { legal_form: Some(LegalForm::Filed), page_size: 500, ..Default::default() })
+        .unwrap();
     assert!(filed.total > 0 && filed.rows.iter().all(|r| r.member.legal_form == LegalForm::Filed));
-    let flagged = b.members_list(&MemberQuery { signal: Some(SignalFilter::Flagged), page_size: 500, ..Default::default() }).unwrap();
+    let flagged = b
+        .members_list(&MemberQuery { signal: Some(SignalFilter::Flagged), page_size: 500, ..Default::default() })
+        .unwrap();
     assert!(flagged.total > 0 && flagged.rows.iter().all(|r| r.eligibility.flag_reason.is_some()));
-    let failed = b.members_list(&MemberQuery { inspection: Some(InspectionFilter::Fail), page_size: 500, ..Default::default() }).unwrap();
+    let failed = b
+        .members_list(&MemberQuery { inspection: Some(InspectionFilter::Fail), page_size: 500, ..Default::default() })
+        .unwrap();
     assert!(failed.total > 0 && failed.total < flagged.total);
-    let priority = b.members_list(&MemberQuery { signal: Some(SignalFilter::Priority), page_size: 500, ..Default::default() }).unwrap();
+    let priority = b
+        .members_list(&MemberQuery { signal: Some(SignalFilter::Priority), page_size: 500, ..Default::default() })
+        .unwrap();
     assert!(priority.total > 0 && priority.rows.iter().all(|r| r.eligibility.priority));
     let one = &all.rows[3].member;
     let by_code = one.credit_code.clone().or(one.filing_no.clone()).unwrap();
-    let found = b.members_list(&MemberQuery { search: by_code[2..12].to_owned(), page_size: 10, ..Default::default() }).unwrap();
+    let found = b
+        .members_list(&MemberQuery { search: by_code[2..12].to_owned(), page_size: 10, ..Default::default() })
+        .unwrap();
     assert!(found.rows.iter().any(|r| r.member.id == one.id));
-    let by_leader = b.members_list(&MemberQuery { search: one.leader.clone(), page_size: 500, ..Default::default() }).unwrap();
+    let by_leader =
+        b.members_list(&MemberQuery { search: one.leader.clone(), page_size: 500, ..Default::default() }).unwrap();
     assert!(by_leader.rows.iter().all(|r| r.member.leader.contains(&one.leader)));
-    let cat = b.members_list(&MemberQuery { category_id: Some(3), sort: MemberSort::JoinedOn, descending: true, page_size: 500, ..Default::default() }).unwrap();
+    let cat = b
+        .members_list(&MemberQuery {
+            category_id: Some(3),
+            sort: MemberSort::JoinedOn,
+            descending: true,
+            page_size: 500,
+            ..Default::default()
+        })
+        .unwrap();
     assert!(cat.rows.windows(2).all(|w| w[0].member.joined_on >= w[1].member.joined_on));
     assert!(cat.rows.iter().all(|r| r.member.category == "调解治理类"));
     let unrated = b.members_list(&MemberQuery { rating: Some(0), page_size: 500, ..Default::default() }).unwrap();
     assert!(unrated.rows.iter().all(|r| r.member.latest_rating.is_none()));
-    let withdrawn = b.members_list(&MemberQuery { status: Some(MemberStatus::Withdrawn), page_size: 500, ..Default::default() }).unwrap();
+    let withdrawn = b
+        .members_list(&MemberQuery { status: Some(MemberStatus::Withdrawn), page_size: 500, ..Default::default() })
+        .unwrap();
     assert!(withdrawn.total > 0);
 }
 
@@ -190,7 +211,7 @@ fn the_clean_roster_imports_and_a_second_import_changes_nothing() {
     let first = list.rows.iter().find(|r| r.member.name == "幸福家园志愿服务队").unwrap();
     assert_eq!(first.member.phone, "13912345670", "a phone stored as a number keeps its digits");
     assert_eq!(first.member.joined_on.to_string(), "2019-01-15", "a date cell is read as a date");
-    assert_eq!(first.member.credit_code.as_deref().map(|c| c.chars().all(|c| c.is_ascii())), Some(true));
+    assert_eq!(first.member.credit_code.as_deref().map(str::is_ascii), Some(true));
     let filed = list.rows.iter().find(|r| r.member.name == "老娘舅调解工作室").unwrap();
     assert_eq!((filed.member.legal_form, filed.member.filing_no.as_deref()), (LegalForm::Filed, Some("BA-2018-007")));
     assert_eq!(filed.member.founded_on.map(|d| d.to_string()).as_deref(), Some("2017-06-01"));

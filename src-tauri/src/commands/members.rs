@@ -2,11 +2,11 @@
 //! window reads the picked file) and go out into the export folder (`exports.rs`), whose path is
 //! shown to the person.
 
+use shelian_core::ErrorPayload;
 use shelian_core::books::ImportReport;
 use shelian_core::domain::member::{InspectionInput, MemberDetail, MemberInput, MemberPage, MemberQuery, RatingInput};
 use shelian_core::domain::member_import::ImportProblem;
 use shelian_core::store::members::{List, ListEntry};
-use shelian_core::ErrorPayload;
 use tauri::State;
 
 use crate::exports::{SavedFile, save_export};

@@ -176,10 +176,8 @@ impl Books {
     pub fn members_list(&self, query: &MemberQuery) -> Result<MemberPage> {
         let today = self.today();
         let (members, total) = sql::list(self.store.conn(), query, today)?;
-        let rows = members
-            .into_iter()
-            .map(|m| MemberRow { eligibility: member::eligibility(&m, today), member: m })
-            .collect();
+        let rows =
+            members.into_iter().map(|m| MemberRow { eligibility: member::eligibility(&m, today), member: m }).collect();
         Ok(MemberPage { rows, total, page: query.page.max(1), page_size: query.page_size.clamp(1, 500) })
     }
 
@@ -296,7 +294,8 @@ impl Books {
                         if col == Col::Category && problems.iter().any(|x| x.column == header.text(Col::Category)) {
                             continue;
                         }
-                        let message = if col == Col::Category { "请填写类别".to_owned() } else { p.message.clone() };
+                        let message =
+                            if col == Col::Category { "请填写类别".to_owned() } else { p.message.clone() };
                         problems.push(ImportProblem { row: r.row, column: header.text(col), message });
                     }
                 }
@@ -374,12 +373,18 @@ impl Books {
                         }
                     }
                     for w in member::warnings(valid.legal_form, valid.credit_code.as_deref()) {
-                        report.warnings.push(ImportProblem { row: r.row, column: header.text(Col::CreditCode), message: w });
+                        report.warnings.push(ImportProblem {
+                            row: r.row,
+                            column: header.text(Col::CreditCode),
+                            message: w,
+                        });
                     }
                     if problems.is_empty() {
                         let action = match &existing {
                             None => ImportAction::Add,
-                            Some(b) if as_valid(b) == valid && row_in.new_community.is_none() => ImportAction::Unchanged,
+                            Some(b) if as_valid(b) == valid && row_in.new_community.is_none() => {
+                                ImportAction::Unchanged
+                            }
                             Some(_) => ImportAction::Update,
                         };
                         match action {
@@ -474,7 +479,8 @@ impl Books {
 
     /// The import template: the headers the import reads first, with one example row.
     pub fn members_template_xlsx(&self) -> Result<Vec<u8>> {
-        let columns: Vec<Column<'_>> = TEMPLATE_COLUMNS.iter().map(|(c, w)| Column { header: c.label(), width: *w }).collect();
+        let columns: Vec<Column<'_>> =
+            TEMPLATE_COLUMNS.iter().map(|(c, w)| Column { header: c.label(), width: *w }).collect();
         let example = vec![
             "示例：幸福家园志愿服务队".into(),
             String::new(),
@@ -489,19 +495,34 @@ impl Books {
             "党建指导员".into(),
             "导入前请删除本示例行".into(),
         ];
-        sheets::write_table("成员单位", "成员单位导入模板（表头请勿修改；登记的组织填信用代码，备案的组织填备案编号）", &columns, &[example])
+        sheets::write_table(
+            "成员单位",
+            "成员单位导入模板（表头请勿修改；登记的组织填信用代码，备案的组织填备案编号）",
+            &columns,
+            &[example],
+        )
     }
 
     /// The problems of a refused import, as a sheet the person can print or send.
     pub fn members_import_problems_xlsx(&self, problems: &[ImportProblem]) -> Result<Vec<u8>> {
         let rows: Vec<Vec<String>> = problems
             .iter()
-            .map(|p| vec![if p.row == 0 { "整个文件".into() } else { format!("第{}行", p.row) }, p.column.clone(), p.message.clone()])
+            .map(|p| {
+                vec![
+                    if p.row == 0 { "整个文件".into() } else { format!("第{}行", p.row) },
+                    p.column.clone(),
+                    p.message.clone(),
+                ]
+            })
             .collect();
         sheets::write_table(
             "导入问题",
             "成员单位导入问题清单（改正后重新导入）",
-            &[Column { header: "行", width: 10.0 }, Column { header: "列", width: 18.0 }, Column { header: "问题", width: 80.0 }],
+            &[
+                Column { header: "行", width: 10.0 },
+                Column { header: "列", width: 18.0 },
+                Column { header: "问题", width: 80.0 },
+            ],
             &rows,
         )
     }
@@ -531,7 +552,9 @@ impl Books {
                     m.party_building.label().into(),
                     m.latest_inspection.map(|i| format!("{} {}", i.year, i.result.label())).unwrap_or_default(),
                     m.latest_rating
-                        .map(|r| format!("{}A（{}年{}）", r.level, r.year, if e.rating_expired { "，已过期" } else { "" }))
+                        .map(|r| {
+                            format!("{}A（{}年{}）", r.level, r.year, if e.rating_expired { "，已过期" } else { "" })
+                        })
                         .unwrap_or_default(),
                     match (&e.flag_reason, e.priority) {
                         (Some(reason), _) => format!("提示：{reason}"),

@@ -231,9 +231,9 @@ pub struct MemberDetail {
 /// Warnings about a stored member that do not refuse it.
 pub fn warnings(legal_form: LegalForm, credit_code: Option<&str>) -> Vec<String> {
     match (legal_form, credit_code) {
-        (LegalForm::Registered, Some(code)) if !credit_code::is_civil_affairs(code) => vec![format!(
-            "统一社会信用代码 {code} 的第1位不是5，不像民政部门登记的社会组织，请核对登记证书"
-        )],
+        (LegalForm::Registered, Some(code)) if !credit_code::is_civil_affairs(code) => {
+            vec![format!("统一社会信用代码 {code} 的第1位不是5，不像民政部门登记的社会组织，请核对登记证书")]
+        }
         _ => vec![],
     }
 }
@@ -483,7 +483,11 @@ pub fn validate_rating(input: &RatingInput, today: NaiveDate) -> Result<Rating> 
     if !(1..=5).contains(&input.level) {
         problems.push(FieldProblem::new("level", "评估等级应为1A至5A"));
     }
-    if problems.is_empty() { Ok(Rating { year: input.year, level: input.level }) } else { Err(CoreError::Validation(problems)) }
+    if problems.is_empty() {
+        Ok(Rating { year: input.year, level: input.level })
+    } else {
+        Err(CoreError::Validation(problems))
+    }
 }
 
 /// What the list shows first.

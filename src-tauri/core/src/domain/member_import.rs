@@ -194,9 +194,9 @@ pub fn normalize_date(s: &str) -> String {
     if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
         return format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]);
     }
-    let parts: Vec<&str> =
-        t.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
-    if parts.len() == 3 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    if parts.len() == 3
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
         && parts[0].len() == 4
         && parts[1].len() <= 2
         && parts[2].len() <= 2
@@ -242,10 +242,7 @@ pub fn row_input(
         LegalForm::Registered
     };
     if form_text.is_empty() && credit_code.is_empty() && filing_no.is_empty() {
-        problem(
-            Col::CreditCode,
-            "请填写统一社会信用代码（已登记的组织）或备案编号（在街道备案的组织）".into(),
-        );
+        problem(Col::CreditCode, "请填写统一社会信用代码（已登记的组织）或备案编号（在街道备案的组织）".into());
     }
 
     let category = r.text(Col::Category);
@@ -280,7 +277,10 @@ pub fn row_input(
         PartyBuilding::None
     } else {
         PartyBuilding::from_label(&party).unwrap_or_else(|| {
-            problem(Col::PartyBuilding, format!("党建覆盖“{party}”无法识别，请填：单独组建、联合组建、党建指导员 或 未覆盖"));
+            problem(
+                Col::PartyBuilding,
+                format!("党建覆盖“{party}”无法识别，请填：单独组建、联合组建、党建指导员 或 未覆盖"),
+            );
             PartyBuilding::None
         })
     };

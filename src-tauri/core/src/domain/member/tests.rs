@@ -209,6 +209,7 @@ fn ratings_outside_the_rules_are_refused(#[case] year: i32, #[case] level: u8, #
 
 #[test]
 fn inspections_of_future_years_are_refused() {
-    let err = validate_inspection(&InspectionInput { year: 2027, result: InspectionResult::Pass }, today()).unwrap_err();
+    let err =
+        validate_inspection(&InspectionInput { year: 2027, result: InspectionResult::Pass }, today()).unwrap_err();
     assert!(err.problems()[0].message.contains("2000年至2026年"));
 }
