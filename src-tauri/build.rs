@@ -24,6 +24,23 @@ const COMMANDS: &[&str] = &[
     "budget_set",
     "budget_adjust",
     "home_overview",
+    "members_list",
+    "member_get",
+    "member_create",
+    "member_update",
+    "member_inspection_record",
+    "member_rating_record",
+    "member_categories_list",
+    "member_category_add",
+    "member_category_delete",
+    "communities_list",
+    "community_add",
+    "community_delete",
+    "members_import_preview",
+    "members_import",
+    "members_template_export",
+    "members_import_problems_export",
+    "members_roster_export",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 //! `shelian-core`, and every error crosses IPC as `ErrorPayload` (code, Chinese message, field, rule).
 
 mod commands;
+mod exports;
 mod session;
 
 use std::path::PathBuf;
@@ -77,6 +78,23 @@ pub fn run() {
             commands::grants::budget_set,
             commands::grants::budget_adjust,
             commands::grants::home_overview,
+            commands::members::members_list,
+            commands::members::member_get,
+            commands::members::member_create,
+            commands::members::member_update,
+            commands::members::member_inspection_record,
+            commands::members::member_rating_record,
+            commands::members::member_categories_list,
+            commands::members::member_category_add,
+            commands::members::member_category_delete,
+            commands::members::communities_list,
+            commands::members::community_add,
+            commands::members::community_delete,
+            commands::members::members_import_preview,
+            commands::members::members_import,
+            commands::members::members_template_export,
+            commands::members::members_import_problems_export,
+            commands::members::members_roster_export,
         ])
         .run(tauri::generate_context!())
         .expect("社联会管家无法启动");

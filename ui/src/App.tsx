@@ -7,6 +7,7 @@ import FederationPage from "./pages/federation";
 import GrantsPage from "./pages/grants";
 import GrantYearPage from "./pages/grants/GrantYearPage";
 import HomePage from "./pages/home";
+import MembersPage from "./pages/members";
 import { ComingSoon } from "./pages/placeholder";
 import SettingsPage from "./pages/settings";
 import SetupPage from "./pages/setup";
@@ -33,9 +34,9 @@ export default function App() {
       <Routes>
         <Route path="/" element={<HomePage session={info} />} />
         <Route path="/federation" element={<FederationPage session={info} />} />
-        <Route path="/members" element={<ComingSoon area="members" />} />
         <Route path="/grants" element={<GrantsPage session={info} />} />
         <Route path="/grants/:id" element={<GrantYearPage session={info} />} />
+        <Route path="/members" element={<MembersPage session={info} />} />
         <Route path="/books" element={<ComingSoon area="books" />} />
         <Route path="/projects" element={<ComingSoon area="projects" />} />
         <Route path="/packet" element={<ComingSoon area="packet" />} />

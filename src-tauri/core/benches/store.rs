@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use shelian_core::demo::{self, DemoScale};
+use shelian_core::domain::member::{LegalForm, MemberQuery, SignalFilter};
 use shelian_core::{Books, OpenOptions};
 
 fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
@@ -53,5 +54,37 @@ fn main() {
 
     measure("create the demo file (street scale)", 10, || {
         demo::create_file(&demo_path, DemoScale::STREET, OpenOptions::default()).expect("demo");
+    });
+
+    let roster = demo::roster_xlsx(DemoScale::CITY, 3).expect("roster");
+    let city_path = dir.path().join("city.shelian");
+    let mut run = 0;
+    measure("members_import of 10,000 rows (xlsx, one tx, fsync)", 5, || {
+        run += 1;
+        let p = city_path.with_file_name(format!("city-{run}.shelian"));
+        let mut books = Books::open(&p, OpenOptions::default()).expect("open");
+        let report = books.members_import("city.xlsx", &roster).expect("import");
+        assert!(report.applied && report.added == 10_000);
+    });
+
+    let city = Books::open(&city_path.with_file_name("city-1.shelian"), OpenOptions::default()).expect("open");
+    measure("members_list at 10,000: first page, by name", 50, || {
+        let page = city.members_list(&MemberQuery { page: 1, page_size: 20, ..Default::default() }).expect("list");
+        assert_eq!(page.total, 10_000);
+    });
+    measure("members_list at 10,000: search + 2 filters + last page", 50, || {
+        let q = MemberQuery {
+            search: "社区".into(),
+            legal_form: Some(LegalForm::Registered),
+            category_id: Some(1),
+            page: 20,
+            page_size: 20,
+            ..Default::default()
+        };
+        city.members_list(&q).expect("list");
+    });
+    measure("members_list at 10,000: flagged filter (latest inspection)", 50, || {
+        city.members_list(&MemberQuery { signal: Some(SignalFilter::Flagged), page_size: 20, ..Default::default() })
+            .expect("list");
     });
 }

@@ -13,7 +13,11 @@ use crate::clock::Clock;
 use crate::domain::credit_code;
 use crate::domain::federation::FederationInput;
 use crate::domain::grant::{AdjustmentInput, ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, ReceiptInput};
+use crate::domain::member::{
+    InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput,
+};
 use crate::error::Result;
+use crate::store::members::List;
 
 /// How big the demo federation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,13 +90,13 @@ pub fn federation_input() -> FederationInput {
 
 /// Writes demo books into `books` (which should be empty).
 ///
-/// `scale` and `seed` size and vary the parts later capabilities add (members, grant years,
-/// vouchers); the profile itself is always the same.
+/// `scale` sizes the member roster and `seed` varies it; the profile and the two grant years are
+/// always the same.
 pub fn generate(books: &mut Books, scale: DemoScale, seed: u64) -> Result<()> {
-    let _ = (scale, seed);
     books.set_clock(at("2019-01-02"));
     books.mark_demo()?;
     books.federation_save(&federation_input())?;
+    generate_members(books, scale, &mut Rng::new(seed))?;
     grant_history(books)?;
     Ok(())
 }
@@ -176,6 +180,131 @@ fn grant_history(books: &mut Books) -> Result<()> {
     Ok(())
 }
 
+const DEMO_COMMUNITIES: [&str; 6] = ["示范社区", "桂花社区", "梅园社区", "兰苑社区", "竹林社区", "松风社区"];
+const NAME_HEADS: [&str; 12] =
+    ["幸福", "阳光", "邻里", "银龄", "彩虹", "同心", "暖心", "和美", "书香", "康乐", "安居", "启航"];
+const NAME_TAILS: [(&str, usize); 6] =
+    [("志愿服务队", 0), ("互助会", 1), ("调解工作室", 2), ("文体协会", 3), ("便民服务社", 4), ("社区服务中心", 5)];
+const SURNAMES: [&str; 10] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
+const GIVEN: [&str; 10] = ["芳", "静", "伟", "敏", "强", "丽", "军", "霞", "斌", "婷"];
+
+/// Member organizations of every kind: registered and filed, all categories and party-building
+/// shapes, some withdrawn or suspended, with inspections (some failed or missed: flagged) and
+/// ratings (some 3A+ and valid: 优先; some expired).
+pub fn member_inputs(scale: DemoScale, rng: &mut Rng, category_ids: &[i64], community_ids: &[i64]) -> Vec<MemberInput> {
+    (0..scale.members)
+        .map(|i| {
+            let (tail, cat) = NAME_TAILS[i as usize % NAME_TAILS.len()];
+            let head = NAME_HEADS[(i as usize / NAME_TAILS.len()) % NAME_HEADS.len()];
+            let community_index = rng.below(community_ids.len() as u64) as usize;
+            let community = DEMO_COMMUNITIES[community_index % DEMO_COMMUNITIES.len()];
+            let round = i as usize / (NAME_TAILS.len() * NAME_HEADS.len());
+            let name = if round == 0 {
+                format!("{community}{head}{tail}")
+            } else {
+                format!("{community}{head}{tail}（{}）", round + 1)
+            };
+            let registered = i % 3 != 2;
+            let year = 2005 + rng.below(11) as i32;
+            let joined_year = 2016 + rng.below(3) as i32;
+            let withdrawn = i % 17 == 16;
+            let suspended = i % 23 == 22;
+            MemberInput {
+                name,
+                legal_form: if registered { LegalForm::Registered } else { LegalForm::Filed },
+                credit_code: if registered {
+                    // Mostly 5 (civil affairs); a few with another authority code, to show the warning.
+                    let authority = if i % 29 == 28 { '9' } else { '5' };
+                    credit_code::with_check_char(&format!("{authority}2320102MJ{:07}", 1_000_000 + i))
+                        .or_else(|| credit_code::with_check_char(&format!("{authority}2320102MJ{:07}", 5_000_000 + i)))
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                filing_no: if registered { String::new() } else { format!("SF-{}-{:05}", joined_year, i + 1) },
+                category_id: Some(category_ids[cat % category_ids.len()]),
+                community_id: Some(community_ids[community_index]),
+                leader: format!("{}{}", rng.pick(&SURNAMES), rng.pick(&GIVEN)),
+                phone: format!("139{:08}", rng.below(100_000_000)),
+                founded_on: format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+                joined_on: format!("{joined_year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+                left_on: if withdrawn { "2018-12-31".into() } else { String::new() },
+                status: if withdrawn {
+                    MemberStatus::Withdrawn
+                } else if suspended {
+                    MemberStatus::Suspended
+                } else {
+                    MemberStatus::Active
+                },
+                party_building: *rng.pick(PartyBuilding::ALL),
+                notes: String::new(),
+            }
+        })
+        .collect()
+}
+
+/// A roster spreadsheet of `scale.members` organizations in the import template's columns, as a
+/// secretary's file would be (for the 10,000-row import test and benchmark).
+pub fn roster_xlsx(scale: DemoScale, seed: u64) -> Result<Vec<u8>> {
+    let mut rng = Rng::new(seed);
+    let categories = ["公益服务类", "慈善互助类", "调解治理类", "文体活动类", "生活服务类", "其他"];
+    let inputs = member_inputs(scale, &mut rng, &[0, 1, 2, 3, 4, 5], &[0, 1, 2, 3, 4, 5]);
+    let rows: Vec<Vec<String>> = inputs
+        .iter()
+        .map(|m| {
+            vec![
+                m.name.clone(),
+                m.credit_code.clone(),
+                m.filing_no.clone(),
+                m.legal_form.label().into(),
+                categories[m.category_id.unwrap_or(0) as usize].into(),
+                DEMO_COMMUNITIES[m.community_id.unwrap_or(0) as usize].into(),
+                m.leader.clone(),
+                m.phone.clone(),
+                m.founded_on.clone(),
+                m.joined_on.clone(),
+                m.party_building.label().into(),
+                String::new(),
+            ]
+        })
+        .collect();
+    let columns: Vec<crate::sheets::Column<'_>> = crate::books::TEMPLATE_COLUMNS
+        .iter()
+        .map(|(c, w)| crate::sheets::Column { header: c.label(), width: *w })
+        .collect();
+    crate::sheets::write_table("成员单位", "成员单位名册", &columns, &rows)
+}
+
+fn generate_members(books: &mut Books, scale: DemoScale, rng: &mut Rng) -> Result<()> {
+    let mut community_ids = Vec::new();
+    for name in DEMO_COMMUNITIES {
+        community_ids.push(books.list_add(List::Community, name)?.id);
+    }
+    let category_ids: Vec<i64> = books.list_entries(List::Category)?.into_iter().map(|e| e.id).collect();
+    let inputs = member_inputs(scale, rng, &category_ids, &community_ids);
+    let ids = books.members_insert_many(&inputs)?;
+    let mut inspections = Vec::new();
+    let mut ratings = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        for year in 2016..=2018 {
+            let result = match (n % 11, year) {
+                (3, 2018) => InspectionResult::Fail,
+                (7, 2018) => InspectionResult::Absent,
+                (5, _) => InspectionResult::BasicPass,
+                _ => InspectionResult::Pass,
+            };
+            inspections.push((*id, InspectionInput { year, result }));
+        }
+        match n % 6 {
+            0 => ratings.push((*id, RatingInput { year: 2017, level: 3 + rng.below(3) as u8 })),
+            1 => ratings.push((*id, RatingInput { year: 2012, level: 4 })), // expired in 2017
+            2 => ratings.push((*id, RatingInput { year: 2018, level: 2 })),
+            _ => {}
+        }
+    }
+    books.members_record_history(&inspections, &ratings)
+}
+
 /// Replaces the file at `path` with freshly generated demo books and opens it with `options`: the
 /// data is written under the fixed demo clock, later edits use the caller's clock.
 pub fn create_file(path: &Path, scale: DemoScale, options: OpenOptions) -> Result<Books> {
@@ -237,5 +366,11 @@ mod tests {
         let current = home.current.expect("2020 is open");
         assert_eq!(current.grant.year, 2020);
         assert_eq!(current.arrears.expect("half the matching is owed").amount.to_string(), "100000.00");
+        let members = again.members_list(&Default::default()).unwrap().total;
+        assert_eq!(members, DemoScale::STREET.members as i64);
+        let audit_after_members = again.audit_count().unwrap();
+        drop(again);
+        let third = create_file(&path, DemoScale::STREET, OpenOptions::default()).unwrap();
+        assert_eq!(third.audit_count().unwrap(), audit_after_members, "regeneration starts from an empty file");
     }
 }

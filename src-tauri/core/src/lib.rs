@@ -9,6 +9,7 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod sheets;
 pub mod store;
 
 pub use books::grants::{BudgetLineView, FundPosition, GrantYearDetail, HomeOverview};

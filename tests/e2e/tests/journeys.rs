@@ -277,3 +277,63 @@ async fn a_grant_year_from_application_to_district_arrears_on_the_home_page() ->
     })
     .await
 }
+
+fn fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/members")
+        .join(name)
+        .canonicalize()
+        .expect("fixture exists")
+        .display()
+        .to_string()
+}
+
+/// Issue 3: import the dirty roster (refused, with its error table), then the clean one; filter,
+/// open a member, record a failed inspection, and see the flag.
+#[tokio::test(flavor = "multi_thread")]
+async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    {
+        let mut books = shelian_core::Books::open(&dir.path().join("books.shelian"), Default::default())?;
+        books.federation_save(&shelian_core::demo::federation_input())?;
+    }
+    journey("members", dir.path(), async |app| {
+        app.find("[data-menu-id$='/members']").await?.click().await?;
+        app.find("[data-testid=import-open]").await?.click().await?;
+        app.find("[data-testid=import-file]").await?.send_keys(fixture("dirty.xlsx")).await?;
+        app.wait_text("[data-testid=import-refused]", "本次不会导入任何数据").await?;
+        let table = app.wait_text("[data-testid=import-problems]", "第3行").await?;
+        ensure!(table.contains("校验位不正确"), "problems table: {table}");
+        app.screenshot("members-import-refused").await?;
+
+        app.find("[data-testid=import-file]").await?.send_keys(fixture("clean.xlsx")).await?;
+        app.wait_text("[data-testid=import-preview]", "将新增").await?;
+        app.screenshot("members-import-preview").await?;
+        app.find("[data-testid=import-confirm]").await?.click().await?;
+        app.wait_text("[data-testid=import-success]", "新增 6 家").await?;
+        app.find("[data-testid=import-done]").await?.click().await?;
+        // Let the dialog's closing animation finish: its mask would take the next click.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        app.wait_text("[data-testid=members-table]", "彩虹文体协会").await?;
+        app.screenshot("members-list").await?;
+
+        app.type_into("#members-search", "调解").await?;
+        app.find("#members-search").await?.send_keys(Key::Enter).await?;
+        app.wait_text("body", "共 1 家").await?;
+        app.find("[data-testid=member-open]").await?.click().await?;
+        app.wait_text("[data-testid=member-detail]", "BA-2018-007").await?;
+        // The drawer slides in; its controls take clicks once it stands still.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        app.driver
+            .query(By::XPath("//form[@id='inspection']//label[.//input[@value='fail']]"))
+            .first()
+            .await?
+            .click()
+            .await?;
+        app.find("[data-testid=inspection-save]").await?.click().await?;
+        app.wait_text("[data-testid=member-flag]", "年检不合格").await?;
+        app.screenshot("members-flagged").await?;
+        Ok(())
+    })
+    .await
+}

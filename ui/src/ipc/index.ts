@@ -61,3 +61,5 @@ export function errorMessage(e: unknown): string {
   if (isErrorPayload(e) && e.message.trim() !== "") return e.message;
   return UNKNOWN_ERROR_MESSAGE;
 }
+
+export * from "./members";

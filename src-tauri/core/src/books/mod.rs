@@ -12,6 +12,9 @@ use chrono::NaiveDate;
 
 mod federation;
 pub mod grants;
+mod members;
+
+pub use members::{ImportAction, ImportItem, ImportReport, TEMPLATE_COLUMNS};
 
 use crate::clock::Clock;
 use crate::error::Result;

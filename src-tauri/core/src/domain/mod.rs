@@ -4,5 +4,7 @@ pub mod credit_code;
 pub mod date;
 pub mod federation;
 pub mod grant;
+pub mod member;
+pub mod member_import;
 pub mod money;
 pub mod text;

@@ -1,21 +1,11 @@
 // The honest empty state of an area that is not built yet: what it will do, and that it is not open.
-import {
-  AccountBookOutlined,
-  FileDoneOutlined,
-  ProjectOutlined,
-  TeamOutlined,
-} from "@ant-design/icons";
+import { AccountBookOutlined, FileDoneOutlined, ProjectOutlined } from "@ant-design/icons";
 import { Card, Result } from "antd";
 import type { ReactNode } from "react";
 
-export type PlannedArea = "members" | "books" | "projects" | "packet";
+export type PlannedArea = "books" | "projects" | "packet";
 
 const AREAS: Record<PlannedArea, { title: string; purpose: string; icon: ReactNode }> = {
-  members: {
-    title: "成员单位",
-    purpose: "在这里登记和维护加入本社联会的社会组织及其联系人。",
-    icon: <TeamOutlined />,
-  },
   books: {
     title: "记账",
     purpose: "在这里逐笔记录收入和支出，自动汇总余额。",

@@ -1,8 +1,9 @@
-// 设置: the policy parameters and budget categories (data, not code), and where the books live and
-// which versions are running, so a secretary can tell support.
-import { Card, Descriptions, Space, Tag, Typography } from "antd";
+// 设置: the policy parameters and budget categories (data, not code), the member lists, and where the
+// books live and which versions are running, so a secretary can tell support.
+import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
 import type { SessionInfo } from "../../ipc";
 import CategoriesCard from "./CategoriesCard";
+import ListEditor from "./ListEditor";
 import PolicyCard from "./PolicyCard";
 
 export default function SettingsPage({ session }: { session: SessionInfo }) {
@@ -15,6 +16,16 @@ export default function SettingsPage({ session }: { session: SessionInfo }) {
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
       <PolicyCard today={session.today} />
       <CategoriesCard />
+      <Card title="成员单位的列表">
+        <Row gutter={32}>
+          <Col span={12}>
+            <ListEditor kind="category" title="成员单位类别" />
+          </Col>
+          <Col span={12}>
+            <ListEditor kind="community" title="社区" />
+          </Col>
+        </Row>
+      </Card>
       <Card title="数据文件与版本">
         <Descriptions
           bordered

@@ -1,0 +1,604 @@
+//! Member organizations through the facade: create and edit (unique name, credit code and filing
+//! number, the refusal naming the organization that already has it), inspections and ratings, the
+//! category and community lists, the list query, imports (checked in full before anything is
+//! written) and the spreadsheets that go out (template, error table, roster).
+
+use std::collections::HashMap;
+
+use super::Books;
+use crate::domain::member::{
+    self, Eligibility, InspectionInput, Member, MemberDetail, MemberInput, MemberPage, MemberQuery, MemberRow,
+    RatingInput, ValidMember,
+};
+use crate::domain::member_import::{self, Col, ImportProblem};
+use crate::domain::text::clean_line;
+use crate::error::{CoreError, FieldProblem, Result};
+use crate::sheets::{self, Column};
+use crate::store::members::{self as sql, List, ListEntry, MemberKey};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What an import would do (preview) or did: counts, each row's fate, and every problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportReport {
+    pub file_name: String,
+    /// Data rows found (blank rows not counted).
+    pub rows: u32,
+    pub added: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    /// Communities named in the file that are not in the list yet; the import adds them.
+    pub new_communities: Vec<String>,
+    /// Each row's fate, in file order.
+    pub items: Vec<ImportItem>,
+    /// If not empty, nothing is (or was) written.
+    pub problems: Vec<ImportProblem>,
+    /// Things to check that do not stop the import.
+    pub warnings: Vec<ImportProblem>,
+    /// True when the import was written.
+    pub applied: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportAction {
+    Add,
+    Update,
+    Unchanged,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportItem {
+    pub row: u32,
+    pub name: String,
+    pub action: ImportAction,
+}
+
+/// A checked import, ready to write.
+struct ImportPlan {
+    report: ImportReport,
+    /// (existing member, new values); `None` = add.
+    writes: Vec<(Option<Member>, ValidMember, Option<String>)>,
+}
+
+fn as_valid(m: &Member) -> ValidMember {
+    ValidMember {
+        name: m.name.clone(),
+        legal_form: m.legal_form,
+        credit_code: m.credit_code.clone(),
+        filing_no: m.filing_no.clone(),
+        category_id: m.category_id,
+        community_id: m.community_id,
+        leader: m.leader.clone(),
+        phone: m.phone.clone(),
+        founded_on: m.founded_on,
+        joined_on: m.joined_on,
+        left_on: m.left_on,
+        status: m.status,
+        party_building: m.party_building,
+        notes: m.notes.clone(),
+    }
+}
+
+/// Refuses a name, credit code or filing number that another member already has.
+fn check_unique(conn: &Connection, v: &ValidMember, own_id: Option<i64>) -> Result<()> {
+    let mut problems = Vec::new();
+    let mut check = |key: MemberKey, field: &str, value: Option<&str>, what: &str| -> Result<()> {
+        if let Some(value) = value
+            && let Some((id, name)) = sql::find_by(conn, key, value)?
+            && Some(id) != own_id
+        {
+            problems.push(FieldProblem::new(field, format!("{what}与已有成员单位“{name}”重复，请核对")));
+        }
+        Ok(())
+    };
+    check(MemberKey::Name, "name", Some(&v.name), "单位名称")?;
+    check(MemberKey::CreditCode, "creditCode", v.credit_code.as_deref(), "统一社会信用代码")?;
+    check(MemberKey::FilingNo, "filingNo", v.filing_no.as_deref(), "备案编号")?;
+    if problems.is_empty() { Ok(()) } else { Err(CoreError::Validation(problems)) }
+}
+
+fn check_lists(conn: &Connection, v: &ValidMember) -> Result<()> {
+    let mut problems = Vec::new();
+    if sql::list_entry(conn, List::Category, v.category_id)?.is_none() {
+        problems.push(FieldProblem::new("categoryId", "所选类别已不存在，请重新选择"));
+    }
+    if let Some(id) = v.community_id
+        && sql::list_entry(conn, List::Community, id)?.is_none()
+    {
+        problems.push(FieldProblem::new("communityId", "所选社区已不存在，请重新选择"));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(CoreError::Validation(problems)) }
+}
+
+fn list_label(list: List) -> &'static str {
+    match list {
+        List::Category => "类别",
+        List::Community => "社区",
+    }
+}
+
+impl Books {
+    pub fn member_get(&self, id: i64) -> Result<MemberDetail> {
+        let conn = self.store.conn();
+        let member = sql::get(conn, id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+        Ok(MemberDetail {
+            eligibility: member::eligibility(&member, self.today()),
+            inspections: sql::inspections(conn, id)?,
+            ratings: sql::ratings(conn, id)?,
+            warnings: member::warnings(member.legal_form, member.credit_code.as_deref()),
+            member,
+        })
+    }
+
+    pub fn member_create(&mut self, input: &MemberInput) -> Result<MemberDetail> {
+        let valid = input.validate(self.today())?;
+        check_lists(self.store.conn(), &valid)?;
+        check_unique(self.store.conn(), &valid, None)?;
+        let actor = self.actor();
+        let m = self.store.with_tx(|tx| sql::insert(tx, &actor, &valid))?;
+        self.member_get(m.id)
+    }
+
+    pub fn member_update(&mut self, id: i64, input: &MemberInput) -> Result<MemberDetail> {
+        let valid = input.validate(self.today())?;
+        let before = sql::get(self.store.conn(), id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+        check_lists(self.store.conn(), &valid)?;
+        check_unique(self.store.conn(), &valid, Some(id))?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::update(tx, &actor, &before, &valid))?;
+        self.member_get(id)
+    }
+
+    pub fn member_inspection_record(&mut self, member_id: i64, input: &InspectionInput) -> Result<MemberDetail> {
+        let inspection = member::validate_inspection(input, self.today())?;
+        sql::get(self.store.conn(), member_id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::record_inspection(tx, &actor, member_id, &inspection))?;
+        self.member_get(member_id)
+    }
+
+    pub fn member_rating_record(&mut self, member_id: i64, input: &RatingInput) -> Result<MemberDetail> {
+        let rating = member::validate_rating(input, self.today())?;
+        sql::get(self.store.conn(), member_id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::record_rating(tx, &actor, member_id, &rating))?;
+        self.member_get(member_id)
+    }
+
+    /// One page of the list, with each member's signals for today.
+    pub fn members_list(&self, query: &MemberQuery) -> Result<MemberPage> {
+        let today = self.today();
+        let (members, total) = sql::list(self.store.conn(), query, today)?;
+        let rows =
+            members.into_iter().map(|m| MemberRow { eligibility: member::eligibility(&m, today), member: m }).collect();
+        Ok(MemberPage { rows, total, page: query.page.max(1), page_size: query.page_size.clamp(1, 500) })
+    }
+
+    /// Members that belonged to the federation at some point of `year`, withdrawn ones included
+    /// for the years they were in: what the reports of that year list.
+    pub fn members_active_in_year(&self, year: i32) -> Result<Vec<Member>> {
+        sql::active_in_year(self.store.conn(), year)
+    }
+
+    pub fn member_eligibility(&self, member: &Member) -> Eligibility {
+        member::eligibility(member, self.today())
+    }
+
+    /// Row counts of every member table (tests prove with it that a refused import wrote nothing).
+    pub fn member_table_counts(&self) -> Result<Vec<(&'static str, i64)>> {
+        sql::table_counts(self.store.conn())
+    }
+
+    pub fn list_entries(&self, list: List) -> Result<Vec<ListEntry>> {
+        sql::list_entries(self.store.conn(), list)
+    }
+
+    pub fn list_add(&mut self, list: List, name: &str) -> Result<ListEntry> {
+        let label = list_label(list);
+        let name = clean_line(name);
+        if name.is_empty() {
+            return Err(CoreError::field("name", format!("请输入{label}名称")));
+        }
+        let max = if list == List::Category { 20 } else { 30 };
+        if name.chars().count() > max {
+            return Err(CoreError::field("name", format!("{label}名称过长，请不超过{max}个字")));
+        }
+        if sql::list_find(self.store.conn(), list, &name)?.is_some() {
+            return Err(CoreError::field("name", format!("{label}“{name}”已经在列表中")));
+        }
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::list_add(tx, &actor, list, &name))
+    }
+
+    /// Deletes an unused entry; one in use is refused with how many members use it.
+    pub fn list_delete(&mut self, list: List, id: i64) -> Result<()> {
+        let label = list_label(list);
+        let entry = sql::list_entry(self.store.conn(), list, id)?
+            .ok_or(CoreError::NotFound { what: if list == List::Category { "该类别" } else { "该社区" } })?;
+        if entry.member_count > 0 {
+            return Err(CoreError::field(
+                "id",
+                format!(
+                    "{label}“{}”还有{}个成员单位在用，不能删除；请先把这些单位改到其他{label}",
+                    entry.name, entry.member_count
+                ),
+            ));
+        }
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::list_delete(tx, &actor, list, &entry))
+    }
+
+    fn import_plan(&self, file_name: &str, bytes: &[u8]) -> Result<ImportPlan> {
+        let grid = sheets::read(file_name, bytes)?;
+        let mut report = ImportReport { file_name: file_name.to_owned(), ..ImportReport::default() };
+        let header = match member_import::find_header(&grid) {
+            Ok(h) => h,
+            Err(p) => {
+                report.problems.push(p);
+                return Ok(ImportPlan { report, writes: vec![] });
+            }
+        };
+        let rows = member_import::data_rows(&grid, &header);
+        report.rows = rows.len() as u32;
+        if rows.is_empty() {
+            report.problems.push(ImportProblem {
+                row: header.row,
+                column: header.text(Col::Name),
+                message: "表头下面没有数据行，请填好名册后再导入".into(),
+            });
+        }
+        let conn = self.store.conn();
+        let categories: HashMap<String, i64> =
+            sql::list_entries(conn, List::Category)?.into_iter().map(|e| (e.name, e.id)).collect();
+        let communities: HashMap<String, i64> =
+            sql::list_entries(conn, List::Community)?.into_iter().map(|e| (e.name, e.id)).collect();
+        if !header.has(Col::Category) {
+            report.problems.push(ImportProblem {
+                row: header.row,
+                column: Col::Category.label().into(),
+                message: "找不到“类别”列，请加上这一列（公益服务类、慈善互助类等）".into(),
+            });
+        }
+        if !header.has(Col::JoinedOn) {
+            report.problems.push(ImportProblem {
+                row: header.row,
+                column: Col::JoinedOn.label().into(),
+                message: "找不到“加入日期”列，请加上这一列（加入本社联会的日期）".into(),
+            });
+        }
+        let today = self.today();
+        let mut seen: HashMap<(u8, String), u32> = HashMap::new();
+        let mut new_communities: Vec<String> = Vec::new();
+        let mut writes = Vec::new();
+        for r in &rows {
+            let row_in = member_import::row_input(r, &header, &categories, &communities);
+            let mut problems = row_in.problems;
+            let existing_by_key = |key: MemberKey, v: Option<&str>| -> Result<Option<(i64, String)>> {
+                match v {
+                    Some(v) => sql::find_by(conn, key, v),
+                    None => Ok(None),
+                }
+            };
+            match row_in.input.validate(today) {
+                Err(e) => {
+                    for p in e.problems() {
+                        let col = Col::from_field(&p.field).unwrap_or(Col::Name);
+                        // A missing category is already named by the row's own check.
+                        if col == Col::Category && problems.iter().any(|x| x.column == header.text(Col::Category)) {
+                            continue;
+                        }
+                        let message =
+                            if col == Col::Category { "请填写类别".to_owned() } else { p.message.clone() };
+                        problems.push(ImportProblem { row: r.row, column: header.text(col), message });
+                    }
+                }
+                Ok(mut valid) => {
+                    // Within the file: each name, code and filing number once.
+                    let keys = [
+                        (0u8, Some(valid.name.clone()), Col::Name, "单位名称"),
+                        (1, valid.credit_code.clone(), Col::CreditCode, "统一社会信用代码"),
+                        (2, valid.filing_no.clone(), Col::FilingNo, "备案编号"),
+                    ];
+                    for (kind, value, col, what) in keys {
+                        let Some(value) = value else { continue };
+                        if let Some(first) = seen.get(&(kind, value.clone())) {
+                            problems.push(ImportProblem {
+                                row: r.row,
+                                column: header.text(col),
+                                message: format!("{what}“{value}”与第{first}行重复"),
+                            });
+                        } else {
+                            seen.insert((kind, value), r.row);
+                        }
+                    }
+                    // Against the books: match on code or filing number, else on name.
+                    let by_code = existing_by_key(MemberKey::CreditCode, valid.credit_code.as_deref())?;
+                    let by_filing = existing_by_key(MemberKey::FilingNo, valid.filing_no.as_deref())?;
+                    let by_name = existing_by_key(MemberKey::Name, Some(&valid.name))?;
+                    let matched = by_code.clone().or(by_filing.clone()).or(by_name.clone());
+                    if let (Some((id, _)), Some((name_id, name))) = (&matched, &by_name)
+                        && id != name_id
+                    {
+                        problems.push(ImportProblem {
+                            row: r.row,
+                            column: header.text(Col::Name),
+                            message: format!("单位名称与另一家已有成员单位“{name}”重复，请核对代码和名称"),
+                        });
+                    }
+                    if let (Some((code_id, _)), Some((filing_id, other))) = (&by_code, &by_filing)
+                        && code_id != filing_id
+                    {
+                        problems.push(ImportProblem {
+                            row: r.row,
+                            column: header.text(Col::FilingNo),
+                            message: format!("备案编号已属于另一家成员单位“{other}”"),
+                        });
+                    }
+                    let existing = match &matched {
+                        Some((id, _)) => sql::get(conn, *id)?,
+                        None => None,
+                    };
+                    if let Some(before) = &existing {
+                        // What the sheet does not say stays as it is.
+                        valid.status = before.status;
+                        valid.left_on = before.left_on;
+                        if !header.has(Col::Community) {
+                            valid.community_id = before.community_id;
+                        }
+                        for (col, keep) in [
+                            (Col::Leader, &mut valid.leader as &mut String),
+                            (Col::Phone, &mut valid.phone),
+                            (Col::Notes, &mut valid.notes),
+                        ] {
+                            if !header.has(col) {
+                                *keep = match col {
+                                    Col::Leader => before.leader.clone(),
+                                    Col::Phone => before.phone.clone(),
+                                    _ => before.notes.clone(),
+                                };
+                            }
+                        }
+                        if !header.has(Col::FoundedOn) {
+                            valid.founded_on = before.founded_on;
+                        }
+                        if !header.has(Col::PartyBuilding) {
+                            valid.party_building = before.party_building;
+                        }
+                    }
+                    for w in member::warnings(valid.legal_form, valid.credit_code.as_deref()) {
+                        report.warnings.push(ImportProblem {
+                            row: r.row,
+                            column: header.text(Col::CreditCode),
+                            message: w,
+                        });
+                    }
+                    if problems.is_empty() {
+                        let action = match &existing {
+                            None => ImportAction::Add,
+                            Some(b) if as_valid(b) == valid && row_in.new_community.is_none() => {
+                                ImportAction::Unchanged
+                            }
+                            Some(_) => ImportAction::Update,
+                        };
+                        match action {
+                            ImportAction::Add => report.added += 1,
+                            ImportAction::Update => report.updated += 1,
+                            ImportAction::Unchanged => report.unchanged += 1,
+                        }
+                        report.items.push(ImportItem { row: r.row, name: valid.name.clone(), action });
+                        if let Some(c) = &row_in.new_community
+                            && !new_communities.contains(c)
+                        {
+                            new_communities.push(c.clone());
+                        }
+                        if action != ImportAction::Unchanged {
+                            writes.push((existing, valid, row_in.new_community.clone()));
+                        }
+                    }
+                }
+            }
+            report.problems.extend(problems);
+        }
+        report.new_communities = new_communities;
+        report.problems.sort_by_key(|p| p.row);
+        Ok(ImportPlan { report, writes })
+    }
+
+    /// What importing the file would do; writes nothing.
+    pub fn members_import_preview(&self, file_name: &str, bytes: &[u8]) -> Result<ImportReport> {
+        Ok(self.import_plan(file_name, bytes)?.report)
+    }
+
+    /// Imports the file if every row passes, in one transaction; otherwise writes nothing and
+    /// returns the problems.
+    pub fn members_import(&mut self, file_name: &str, bytes: &[u8]) -> Result<ImportReport> {
+        let ImportPlan { mut report, writes } = self.import_plan(file_name, bytes)?;
+        if !report.problems.is_empty() {
+            return Ok(report);
+        }
+        let actor = self.actor();
+        let new_communities = report.new_communities.clone();
+        self.store.with_tx(|tx| {
+            let mut ids: HashMap<String, i64> = HashMap::new();
+            for name in &new_communities {
+                ids.insert(name.clone(), sql::list_add(tx, &actor, List::Community, name)?.id);
+            }
+            for (existing, mut valid, new_community) in writes {
+                if let Some(c) = new_community {
+                    valid.community_id = ids.get(&c).copied();
+                }
+                match existing {
+                    Some(before) => sql::update(tx, &actor, &before, &valid)?,
+                    None => sql::insert(tx, &actor, &valid)?,
+                };
+            }
+            Ok(())
+        })?;
+        report.applied = true;
+        Ok(report)
+    }
+
+    /// Writes many members in one transaction (the demo generator); each is validated first.
+    pub(crate) fn members_insert_many(&mut self, inputs: &[MemberInput]) -> Result<Vec<i64>> {
+        let today = self.today();
+        let valid: Vec<ValidMember> = inputs.iter().map(|i| i.validate(today)).collect::<Result<_>>()?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| valid.iter().map(|v| sql::insert(tx, &actor, v).map(|m| m.id)).collect())
+    }
+
+    pub(crate) fn members_record_history(
+        &mut self,
+        inspections: &[(i64, InspectionInput)],
+        ratings: &[(i64, RatingInput)],
+    ) -> Result<()> {
+        let today = self.today();
+        let actor = self.actor();
+        let inspections: Vec<_> = inspections
+            .iter()
+            .map(|(id, i)| member::validate_inspection(i, today).map(|v| (*id, v)))
+            .collect::<Result<_>>()?;
+        let ratings: Vec<_> =
+            ratings.iter().map(|(id, r)| member::validate_rating(r, today).map(|v| (*id, v))).collect::<Result<_>>()?;
+        self.store.with_tx(|tx| {
+            for (id, i) in &inspections {
+                sql::record_inspection(tx, &actor, *id, i)?;
+            }
+            for (id, r) in &ratings {
+                sql::record_rating(tx, &actor, *id, r)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The import template: the headers the import reads first, with one example row.
+    pub fn members_template_xlsx(&self) -> Result<Vec<u8>> {
+        let columns: Vec<Column<'_>> =
+            TEMPLATE_COLUMNS.iter().map(|(c, w)| Column { header: c.label(), width: *w }).collect();
+        let example = vec![
+            "示例：幸福家园志愿服务队".into(),
+            String::new(),
+            "BA-2019-001".into(),
+            "备案".into(),
+            "公益服务类".into(),
+            "幸福社区".into(),
+            "张三".into(),
+            "13912345678".into(),
+            "2017-05-01".into(),
+            "2019-01-15".into(),
+            "党建指导员".into(),
+            "导入前请删除本示例行".into(),
+        ];
+        sheets::write_table(
+            "成员单位",
+            "成员单位导入模板（表头请勿修改；登记的组织填信用代码，备案的组织填备案编号）",
+            &columns,
+            &[example],
+        )
+    }
+
+    /// The problems of a refused import, as a sheet the person can print or send.
+    pub fn members_import_problems_xlsx(&self, problems: &[ImportProblem]) -> Result<Vec<u8>> {
+        let rows: Vec<Vec<String>> = problems
+            .iter()
+            .map(|p| {
+                vec![
+                    if p.row == 0 { "整个文件".into() } else { format!("第{}行", p.row) },
+                    p.column.clone(),
+                    p.message.clone(),
+                ]
+            })
+            .collect();
+        sheets::write_table(
+            "导入问题",
+            "成员单位导入问题清单（改正后重新导入）",
+            &[
+                Column { header: "行", width: 10.0 },
+                Column { header: "列", width: 18.0 },
+                Column { header: "问题", width: 80.0 },
+            ],
+            &rows,
+        )
+    }
+
+    /// The roster of every member, formatted for printing.
+    pub fn members_roster_xlsx(&self) -> Result<Vec<u8>> {
+        let today = self.today();
+        let members = sql::all(self.store.conn())?;
+        let rows: Vec<Vec<String>> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let e = member::eligibility(m, today);
+                vec![
+                    (i + 1).to_string(),
+                    m.name.clone(),
+                    m.legal_form.label().into(),
+                    m.credit_code.clone().or(m.filing_no.clone()).unwrap_or_default(),
+                    m.category.clone(),
+                    m.community.clone().unwrap_or_default(),
+                    m.leader.clone(),
+                    m.phone.clone(),
+                    m.founded_on.map(|d| d.to_string()).unwrap_or_default(),
+                    m.joined_on.to_string(),
+                    m.left_on.map(|d| d.to_string()).unwrap_or_default(),
+                    m.status.label().into(),
+                    m.party_building.label().into(),
+                    m.latest_inspection.map(|i| format!("{} {}", i.year, i.result.label())).unwrap_or_default(),
+                    m.latest_rating
+                        .map(|r| {
+                            format!("{}A（{}年{}）", r.level, r.year, if e.rating_expired { "，已过期" } else { "" })
+                        })
+                        .unwrap_or_default(),
+                    match (&e.flag_reason, e.priority) {
+                        (Some(reason), _) => format!("提示：{reason}"),
+                        (None, true) => "优先".into(),
+                        _ => String::new(),
+                    },
+                ]
+            })
+            .collect();
+        let columns = [
+            ("序号", 6.0),
+            ("单位名称", 34.0),
+            ("组织形式", 9.0),
+            ("信用代码/备案编号", 22.0),
+            ("类别", 12.0),
+            ("所属社区", 12.0),
+            ("负责人", 10.0),
+            ("联系电话", 15.0),
+            ("成立日期", 12.0),
+            ("加入日期", 12.0),
+            ("退出日期", 12.0),
+            ("状态", 8.0),
+            ("党建覆盖", 11.0),
+            ("最近年检", 14.0),
+            ("评估等级", 18.0),
+            ("资格提示", 24.0),
+        ];
+        let columns: Vec<Column<'_>> = columns.iter().map(|(h, w)| Column { header: h, width: *w }).collect();
+        sheets::write_table("成员单位名册", &format!("成员单位名册（{today}）"), &columns, &rows)
+    }
+}
+
+/// The template's columns, in order, with their widths.
+pub const TEMPLATE_COLUMNS: [(Col, f64); 12] = [
+    (Col::Name, 34.0),
+    (Col::CreditCode, 22.0),
+    (Col::FilingNo, 16.0),
+    (Col::LegalForm, 10.0),
+    (Col::Category, 12.0),
+    (Col::Community, 12.0),
+    (Col::Leader, 10.0),
+    (Col::Phone, 15.0),
+    (Col::FoundedOn, 12.0),
+    (Col::JoinedOn, 12.0),
+    (Col::PartyBuilding, 12.0),
+    (Col::Notes, 24.0),
+];
