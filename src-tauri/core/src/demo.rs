@@ -98,6 +98,7 @@ pub fn generate(books: &mut Books, scale: DemoScale, seed: u64) -> Result<()> {
     books.federation_save(&federation_input())?;
     generate_members(books, scale, &mut Rng::new(seed))?;
     grant_history(books)?;
+    recent_member_history(books)?;
     Ok(())
 }
 
@@ -305,6 +306,38 @@ fn generate_members(books: &mut Books, scale: DemoScale, rng: &mut Rng) -> Resul
     books.members_record_history(&inspections, &ratings)
 }
 
+/// The latest inspections and ratings, recorded in spring 2025, so that the demo opened today still
+/// shows flagged organizations and 优先 ones whose ratings have not expired (they last 5 years).
+fn recent_member_history(books: &mut Books) -> Result<()> {
+    books.set_clock(at("2025-03-01"));
+    let mut ids = Vec::new();
+    let mut page = 1;
+    loop {
+        let query = crate::domain::member::MemberQuery { page, page_size: 200, ..Default::default() };
+        let rows = books.members_list(&query)?.rows;
+        if rows.is_empty() {
+            break;
+        }
+        ids.extend(rows.into_iter().map(|r| r.member.id));
+        page += 1;
+    }
+    ids.sort();
+    let mut inspections = Vec::new();
+    let mut ratings = Vec::new();
+    for (n, id) in ids.iter().enumerate() {
+        let result = match n % 13 {
+            4 => InspectionResult::Fail,
+            9 => InspectionResult::Absent,
+            _ => InspectionResult::Pass,
+        };
+        inspections.push((*id, InspectionInput { year: 2024, result }));
+        if n % 5 == 0 {
+            ratings.push((*id, RatingInput { year: 2023, level: 3 + (n % 3) as u8 }));
+        }
+    }
+    books.members_record_history(&inspections, &ratings)
+}
+
 /// Replaces the file at `path` with freshly generated demo books and opens it with `options`: the
 /// data is written under the fixed demo clock, later edits use the caller's clock.
 pub fn create_file(path: &Path, scale: DemoScale, options: OpenOptions) -> Result<Books> {
@@ -372,5 +405,22 @@ mod tests {
         drop(again);
         let third = create_file(&path, DemoScale::STREET, OpenOptions::default()).unwrap();
         assert_eq!(third.audit_count().unwrap(), audit_after_members, "regeneration starts from an empty file");
+    }
+
+    #[test]
+    fn the_demo_opened_years_later_still_shows_flagged_and_priority_members() {
+        use crate::domain::member::{MemberQuery, SignalFilter};
+        let dir = tempfile::tempdir().unwrap();
+        let later = Clock::Fixed(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(9, 0, 0).unwrap());
+        let books = create_file(
+            &dir.path().join("demo.shelian"),
+            DemoScale::STREET,
+            OpenOptions { operator: "秘书".into(), clock: later },
+        )
+        .unwrap();
+        let count =
+            |signal| books.members_list(&MemberQuery { signal: Some(signal), ..Default::default() }).unwrap().total;
+        assert!(count(SignalFilter::Priority) > 0, "3A+ ratings of 2023 are valid in 2026");
+        assert!(count(SignalFilter::Flagged) > 0, "failed or missed 2024 inspections flag");
     }
 }
