@@ -1,8 +1,9 @@
 // Import from a spreadsheet: pick a file (an <input type="file">, which tests can drive), see what
 // would be added and updated, or the table of every problem (row, column, problem) — in which case
 // nothing is written — then import in one go.
+import { UploadOutlined } from "@ant-design/icons";
 import { Alert, Button, Modal, Result, Space, Statistic, Table, Typography, message } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   errorMessage,
   membersImport,
@@ -53,12 +54,15 @@ export default function ImportWizard({
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [inputKey, setInputKey] = useState(0);
+  const [pickedName, setPickedName] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const reset = () => {
     setFile(null);
     setReport(null);
     setError(null);
     setInputKey((k) => k + 1);
+    setPickedName(null);
   };
 
   const pick = async (picked: File | undefined) => {
@@ -159,12 +163,28 @@ export default function ImportWizard({
               下载导入模板
             </Button>
           </Typography.Paragraph>
+          {/* The browser's own file button would speak the system language ("Choose File"); an antd
+              button opens the same input, which stays in the page (visually hidden) for tests. */}
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>
+              选择文件…
+            </Button>
+            <Typography.Text type={pickedName ? undefined : "secondary"}>
+              {pickedName ?? "尚未选择文件"}
+            </Typography.Text>
+          </Space>
           <input
             key={inputKey}
+            ref={fileInput}
             type="file"
             data-testid="import-file"
             accept=".xlsx,.xls,.csv"
-            onChange={(e) => void pick(e.target.files?.[0])}
+            style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+            onChange={(e) => {
+              const picked = e.target.files?.[0];
+              setPickedName(picked?.name ?? null);
+              void pick(picked);
+            }}
           />
           {busy && <Alert type="info" showIcon message={busy} />}
           {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
