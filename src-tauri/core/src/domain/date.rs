@@ -5,11 +5,15 @@ use chrono::NaiveDate;
 use super::text::clean_code;
 use crate::error::FieldProblem;
 
-/// Parses a `YYYY-MM-DD` date typed or picked by a person; the message says what is wrong.
-pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
+/// A date that does not exist or is not written `YYYY-MM-DD`; shown to the person as is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("日期“{0}”不存在或格式不对，请按 年-月-日 填写，例如 2019-03-15")]
+pub struct BadDate(pub String);
+
+/// Parses a `YYYY-MM-DD` date typed or picked by a person.
+pub fn parse_date(input: &str) -> Result<NaiveDate, BadDate> {
     let s = clean_code(input);
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
-        .map_err(|_| format!("日期“{s}”不存在或格式不对，请按 年-月-日 填写，例如 2019-03-15"))
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| BadDate(s))
 }
 
 /// A date that cannot lie in the future (an approval, a receipt, a recognition): a bad or future
@@ -27,8 +31,8 @@ pub fn past_date(
             None
         }
         Ok(d) => Some(d),
-        Err(m) => {
-            problems.push(FieldProblem::new(field, m));
+        Err(e) => {
+            problems.push(FieldProblem::new(field, e.to_string()));
             None
         }
     }

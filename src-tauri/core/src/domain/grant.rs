@@ -85,8 +85,9 @@ impl PolicyInput {
         if name.is_empty() {
             problems.push(FieldProblem::new("name", "请输入政策名称，例如 南京市 2018 社联会试点"));
         }
-        let effective_from =
-            parse_date(&self.effective_from).map_err(|m| problems.push(FieldProblem::new("effectiveFrom", m))).ok();
+        let effective_from = parse_date(&self.effective_from)
+            .map_err(|m| problems.push(FieldProblem::new("effectiveFrom", m.to_string())))
+            .ok();
         let mut money = |field: &str, label: &str, v: &str| match Money::parse(v) {
             Ok(m) if m.is_zero() => {
                 problems.push(FieldProblem::new(field, format!("{label}必须大于零")));
@@ -324,7 +325,7 @@ impl GrantYearInput {
             if clean_line(text).is_empty() {
                 default
             } else {
-                parse_date(text).map_err(|m| problems.push(FieldProblem::new(field, m))).ok()
+                parse_date(text).map_err(|m| problems.push(FieldProblem::new(field, m.to_string()))).ok()
             }
         };
         let start = date_or("periodStart", &self.period_start, default_start);

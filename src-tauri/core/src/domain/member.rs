@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::credit_code;
-use super::date::parse_date;
+use super::date::past_date;
 use super::text::{clean_line, fold_alnum, fold_width};
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -398,17 +398,7 @@ impl MemberInput {
                 }
                 return None;
             }
-            match parse_date(value) {
-                Ok(d) if d > today => {
-                    problems.push(FieldProblem::new(field, format!("{label}不能晚于今天（{today}）")));
-                    None
-                }
-                Ok(d) => Some(d),
-                Err(msg) => {
-                    problems.push(FieldProblem::new(field, msg));
-                    None
-                }
-            }
+            past_date(field, label, value, today, &mut problems)
         };
         let founded_on = date("foundedOn", "成立日期", &self.founded_on, false);
         let joined_on = date("joinedOn", "加入日期", &self.joined_on, true);
