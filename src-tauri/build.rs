@@ -41,6 +41,23 @@ const COMMANDS: &[&str] = &[
     "members_template_export",
     "members_import_problems_export",
     "members_roster_export",
+    "chart_get",
+    "vouchers_list",
+    "voucher_get",
+    "expense_post",
+    "voucher_reverse",
+    "voucher_attach",
+    "attachment_store",
+    "attachment_read",
+    "spend_options",
+    "months_list",
+    "month_close",
+    "month_reopen",
+    "report_budget_execution",
+    "report_ledger",
+    "report_funds",
+    "report_activities",
+    "reports_export",
 ];
 
 fn main() {

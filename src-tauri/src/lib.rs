@@ -95,6 +95,23 @@ pub fn run() {
             commands::members::members_template_export,
             commands::members::members_import_problems_export,
             commands::members::members_roster_export,
+            commands::ledger::chart_get,
+            commands::ledger::vouchers_list,
+            commands::ledger::voucher_get,
+            commands::ledger::expense_post,
+            commands::ledger::voucher_reverse,
+            commands::ledger::voucher_attach,
+            commands::ledger::attachment_store,
+            commands::ledger::attachment_read,
+            commands::ledger::spend_options,
+            commands::ledger::months_list,
+            commands::ledger::month_close,
+            commands::ledger::month_reopen,
+            commands::ledger::report_budget_execution,
+            commands::ledger::report_ledger,
+            commands::ledger::report_funds,
+            commands::ledger::report_activities,
+            commands::ledger::reports_export,
         ])
         .run(tauri::generate_context!())
         .expect("社联会管家无法启动");

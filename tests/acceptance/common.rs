@@ -23,7 +23,9 @@ impl Story {
     pub fn new(today: &str, recognized: Option<&str>) -> Story {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("books.shelian");
-        let mut books = Books::open(&path, OpenOptions { operator: "李静".into(), clock: at(today) }).expect("open");
+        let mut books =
+            Books::open(&path, OpenOptions { operator: "李静".into(), clock: at(today), attachments_dir: None })
+                .expect("open");
         books
             .federation_save(&FederationInput {
                 name: "梅园新村街道社区社会组织联合会".into(),

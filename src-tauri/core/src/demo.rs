@@ -350,7 +350,10 @@ pub fn create_file(path: &Path, scale: DemoScale, options: OpenOptions) -> Resul
         }
     }
     {
-        let mut books = Books::open(path, OpenOptions { operator: options.operator.clone(), clock: demo_clock() })?;
+        let mut books = Books::open(
+            path,
+            OpenOptions { operator: options.operator.clone(), clock: demo_clock(), attachments_dir: None },
+        )?;
         generate(&mut books, scale, 2019)?;
     }
     Books::open(path, options)
@@ -415,7 +418,7 @@ mod tests {
         let books = create_file(
             &dir.path().join("demo.shelian"),
             DemoScale::STREET,
-            OpenOptions { operator: "秘书".into(), clock: later },
+            OpenOptions { operator: "秘书".into(), clock: later, attachments_dir: None },
         )
         .unwrap();
         let count =

@@ -4,6 +4,7 @@
 //! Entry point: [`Books`], one facade over one SQLite file. Every write goes through it, runs in one
 //! immediate transaction and records its audit row in that same transaction.
 
+pub mod attachments;
 pub mod books;
 pub mod clock;
 pub mod demo;

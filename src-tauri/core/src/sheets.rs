@@ -161,6 +161,90 @@ pub fn write_table(sheet_name: &str, title: &str, columns: &[Column<'_>], rows: 
     book.save_to_buffer().map_err(xlsx_error)
 }
 
+/// A cell of a report sheet: text, or an amount in yuan written as a number formatted
+/// `#,##0.00` (so the secretary can sum it in Excel).
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Money(crate::domain::money::Money),
+    Bold(Box<Cell>),
+}
+
+impl Cell {
+    pub fn bold(&mut self) {
+        if !matches!(self, Cell::Bold(_)) {
+            *self = Cell::Bold(Box::new(std::mem::replace(self, Cell::Text(String::new()))));
+        }
+    }
+
+    pub fn bolded(mut self) -> Cell {
+        self.bold();
+        self
+    }
+}
+
+/// One sheet of a report workbook: title, a subtitle line (unit, who prepared it), header, rows.
+pub struct SheetSpec<'a> {
+    pub name: String,
+    pub title: String,
+    pub subtitle: String,
+    pub columns: Vec<Column<'a>>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A workbook of report sheets, printable on A4 landscape, yuan as numbers `#,##0.00`.
+pub fn write_book(specs: &[SheetSpec<'_>]) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let title_format = Format::new().set_bold().set_font_size(14).set_align(FormatAlign::Center);
+    let subtitle_format = Format::new().set_font_size(10);
+    let header_format = Format::new()
+        .set_bold()
+        .set_background_color(0xE8EEF7)
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_text_wrap();
+    let text = Format::new().set_border(FormatBorder::Thin);
+    let money = Format::new().set_num_format("#,##0.00").set_border(FormatBorder::Thin);
+    let bold_text = text.clone().set_bold();
+    let bold_money = money.clone().set_bold();
+    for spec in specs {
+        let sheet = book.add_worksheet();
+        sheet.set_name(&spec.name).map_err(xlsx_error)?;
+        sheet.set_landscape().set_paper_size(9).set_print_fit_to_pages(1, 0);
+        let last_col = spec.columns.len().saturating_sub(1) as u16;
+        sheet.merge_range(0, 0, 0, last_col.max(1), &spec.title, &title_format).map_err(xlsx_error)?;
+        sheet.set_row_height(0, 24).map_err(xlsx_error)?;
+        sheet.write_string_with_format(1, 0, &spec.subtitle, &subtitle_format).map_err(xlsx_error)?;
+        for (c, col) in spec.columns.iter().enumerate() {
+            sheet.set_column_width(c as u16, col.width).map_err(xlsx_error)?;
+            sheet.write_string_with_format(2, c as u16, col.header, &header_format).map_err(xlsx_error)?;
+        }
+        for (r, row) in spec.rows.iter().enumerate() {
+            let r = r as u32 + 3;
+            for (c, value) in row.iter().enumerate() {
+                let c = c as u16;
+                let (value, bold) = match value {
+                    Cell::Bold(inner) => (inner.as_ref(), true),
+                    v => (v, false),
+                };
+                match value {
+                    Cell::Money(m) => {
+                        // Excel keeps numbers as doubles; fen / 100 is exact to the cent on display,
+                        // and this is the only place an amount leaves Decimal.
+                        let f = rust_decimal::prelude::ToPrimitive::to_f64(&m.as_decimal()).unwrap_or(0.0);
+                        sheet.write_number_with_format(r, c, f, if bold { &bold_money } else { &money })
+                    }
+                    Cell::Text(t) => sheet.write_string_with_format(r, c, t, if bold { &bold_text } else { &text }),
+                    Cell::Bold(_) => unreachable!("bold is unwrapped above"),
+                }
+                .map_err(xlsx_error)?;
+            }
+        }
+        sheet.set_freeze_panes(3, 0).map_err(xlsx_error)?;
+    }
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

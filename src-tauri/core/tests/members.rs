@@ -20,7 +20,7 @@ fn today() -> NaiveDate {
 
 fn books() -> Books {
     let clock = Clock::Fixed(today().and_hms_opt(9, 0, 0).unwrap());
-    Books::open_in_memory(OpenOptions { operator: "测试员".into(), clock }).unwrap()
+    Books::open_in_memory(OpenOptions { operator: "测试员".into(), clock, attachments_dir: None }).unwrap()
 }
 
 fn code(n: u32) -> String {

@@ -5,6 +5,7 @@
 
 pub mod federation;
 pub mod grants;
+pub mod ledger;
 pub mod members;
 
 use shelian_core::ErrorPayload;

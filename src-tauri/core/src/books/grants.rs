@@ -192,7 +192,10 @@ impl Books {
             self.fund_positions(&gy)?.into_iter().find(|f| f.source == input.source).map(|f| f.outstanding);
         let valid = input.validate(approval, self.today(), outstanding.unwrap_or(Money::ZERO))?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::receipt_insert(tx, &actor, id, &valid))?;
+        self.store.with_tx(|tx| {
+            let receipt = sql::receipt_insert(tx, &actor, id, &valid)?;
+            super::ledger::post_receipt(tx, &actor, &gy, &receipt)
+        })?;
         self.grant_year(id)
     }
 
@@ -237,10 +240,34 @@ impl Books {
         grant::check_budget_sums(&lines, gy.city_amount, gy.district_amount)?;
         let policy = sql::policy(self.store.conn(), gy.policy_id)?;
         grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
+        self.check_not_below_spent(id, &lines, &names)?;
         let date = date.unwrap_or(self.today());
         let actor = self.actor();
         self.store.with_tx(|tx| sql::budget_adjust(tx, &actor, id, date, &reason, &lines))?;
         self.grant_year(id)
+    }
+
+    /// R-BUDGET: an adjustment never leaves a line below what was already spent on it.
+    fn check_not_below_spent(&self, id: i64, lines: &[BudgetAmounts], names: &[(String, String)]) -> Result<()> {
+        let spent = self.spend_options(id)?;
+        let mut problems = Vec::new();
+        for s in spent.iter().filter(|s| !s.spent.is_zero()) {
+            let after = lines.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);
+            if after < s.spent {
+                let name = names.iter().find(|(c, _)| *c == s.category).map(|(_, n)| n.as_str()).unwrap_or("");
+                problems.push(FieldProblem::rule(
+                    "lines",
+                    "R-BUDGET",
+                    format!(
+                        "{name}（{}）已支出 {} 元，调整后的预算 {} 元不能低于已支出",
+                        s.source.label(),
+                        s.spent.to_grouped(),
+                        after.to_grouped()
+                    ),
+                ));
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(CoreError::Validation(problems)) }
     }
 
     fn fund_positions(&self, gy: &GrantYear) -> Result<Vec<FundPosition>> {

@@ -6,13 +6,15 @@
 //!
 //! Each area adds its operations in its own file here (`books/<area>.rs`, an `impl Books` block).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
 mod federation;
 pub mod grants;
+pub mod ledger;
 mod members;
+pub mod reports;
 
 pub use members::{ImportAction, ImportItem, ImportReport, TEMPLATE_COLUMNS};
 
@@ -27,11 +29,13 @@ pub struct OpenOptions {
     /// The name written into the audit log for every change.
     pub operator: String,
     pub clock: Clock,
+    /// Where attachment files go; by default `attachments/` beside the books file.
+    pub attachments_dir: Option<PathBuf>,
 }
 
 impl Default for OpenOptions {
     fn default() -> Self {
-        Self { operator: "秘书".into(), clock: Clock::System }
+        Self { operator: "秘书".into(), clock: Clock::System, attachments_dir: None }
     }
 }
 

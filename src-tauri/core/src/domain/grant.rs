@@ -490,7 +490,7 @@ pub fn arrears(
     let mut due = Money::ZERO;
     let mut since = None;
     for (date, amount) in city {
-        due = due + amount;
+        due += amount;
         if since.is_none() && due.mul_ratio(ratio) > paid {
             since = Some(date);
         }

@@ -4,6 +4,7 @@ pub mod credit_code;
 pub mod date;
 pub mod federation;
 pub mod grant;
+pub mod ledger;
 pub mod member;
 pub mod member_import;
 pub mod money;

@@ -17,6 +17,16 @@ pub enum Action {
     Transition,
     /// A budget adjustment after execution started.
     Adjust,
+    /// A voucher posted to the ledger.
+    Post,
+    /// A reversing voucher (红字冲销) posted against another.
+    Reverse,
+    /// A month closed (结账).
+    Close,
+    /// A closed month reopened, with its reason.
+    Reopen,
+    /// A file attached to a voucher.
+    Attach,
 }
 
 impl Action {
@@ -27,6 +37,11 @@ impl Action {
             Action::Delete => "delete",
             Action::Transition => "transition",
             Action::Adjust => "adjust",
+            Action::Post => "post",
+            Action::Reverse => "reverse",
+            Action::Close => "close",
+            Action::Reopen => "reopen",
+            Action::Attach => "attach",
         }
     }
 }

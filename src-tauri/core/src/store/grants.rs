@@ -348,8 +348,11 @@ pub struct Receipt {
 
 pub fn receipts(conn: &Connection, grant_year_id: i64) -> Result<Vec<Receipt>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, source, received_on, amount_fen, bank_ref, note FROM fund_receipt
-         WHERE grant_year_id = ?1 ORDER BY received_on, id",
+        "SELECT r.id, r.source, r.received_on, r.amount_fen, r.bank_ref, r.note FROM fund_receipt r
+         WHERE r.grant_year_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM voucher v JOIN voucher rv ON rv.reverses_id = v.id
+                           WHERE v.receipt_id = r.id)
+         ORDER BY r.received_on, r.id",
     )?;
     let rows = stmt.query_map([grant_year_id], |r| {
         let source: String = r.get(1)?;

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("foundation", include_str!("../../migrations/0001_foundation.sql")),
     ("grants", include_str!("../../migrations/0002_grants.sql")),
     ("members", include_str!("../../migrations/0003_members.sql")),
+    ("ledger", include_str!("../../migrations/0004_ledger.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -11,6 +11,7 @@
 pub mod audit;
 pub mod federation;
 pub mod grants;
+pub mod ledger;
 pub mod members;
 pub mod meta;
 mod migrations;

@@ -18,7 +18,7 @@ fn now() -> NaiveDateTime {
 }
 
 fn options() -> OpenOptions {
-    OpenOptions { operator: "测试员".into(), clock: Clock::Fixed(now()) }
+    OpenOptions { operator: "测试员".into(), clock: Clock::Fixed(now()), attachments_dir: None }
 }
 
 fn profile() -> FederationInput {

@@ -1,0 +1,584 @@
+//! The books of the grant money through the facade: expenses and reversals become balanced
+//! vouchers after R-SPEND, R-PERIOD and R-IMMUTABLE are checked against the stored ledger;
+//! month-end close and reopen; attachments. Every check that depends on the books runs inside the
+//! posting transaction, so what was checked is what is written.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Books;
+use crate::attachments::AttachmentDir;
+use crate::domain::grant::{FundSource, GrantStatus};
+use crate::domain::ledger::{
+    self, AttachmentRef, ExpenseInput, Month, PaymentMethod, Period, PostingLine, ReversalInput, Role, SpendPosition,
+};
+use crate::domain::money::Money;
+use crate::domain::text::clean_line;
+use crate::error::{CoreError, Result};
+use crate::store::grants as gsql;
+use crate::store::ledger::{self as sql, Attachment, Chart, NewVoucher, PeriodEvent, VoucherKind, VoucherRow};
+
+/// A voucher number and id, to link an original and its reversal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VoucherLink {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub number: String,
+    pub date: NaiveDate,
+}
+
+/// One line of a voucher, with its account's name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VoucherLineView {
+    pub account_code: String,
+    pub account_name: String,
+    pub debit: Money,
+    pub credit: Money,
+    pub source: FundSource,
+    pub category: Option<String>,
+    pub category_name: Option<String>,
+}
+
+/// A voucher as the window shows it: the 台账 view (amount, payee, line) over the double-entry lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Voucher {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub number: String,
+    pub date: NaiveDate,
+    pub kind: VoucherKind,
+    pub summary: String,
+    #[ts(type = "number")]
+    pub grant_year_id: i64,
+    pub payee: String,
+    pub payment_method: PaymentMethod,
+    /// The total of the debit side; negative on a red-ink reversal.
+    pub amount: Money,
+    pub source: FundSource,
+    pub category: Option<String>,
+    pub category_name: Option<String>,
+    pub lines: Vec<VoucherLineView>,
+    pub attachments: Vec<Attachment>,
+    pub reverses: Option<VoucherLink>,
+    pub reversed_by: Option<VoucherLink>,
+    pub operator: String,
+    pub created_at: String,
+}
+
+/// Which vouchers to list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VoucherQuery {
+    #[ts(type = "number")]
+    pub grant_year_id: i64,
+    /// `YYYY-MM`, or null for the whole year.
+    pub month: Option<String>,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VoucherPage {
+    #[ts(type = "number")]
+    pub total: i64,
+    pub items: Vec<Voucher>,
+}
+
+/// One month of a grant year's execution period, for the 结账 screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MonthStatus {
+    /// `YYYY-MM`
+    pub month: String,
+    pub label: String,
+    pub closed: bool,
+    pub closed_at: Option<String>,
+    pub closed_by: Option<String>,
+    pub vouchers: u32,
+    /// Whether the month has ended (a month is closed after its last day).
+    pub ended: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MonthsView {
+    pub months: Vec<MonthStatus>,
+    /// Every close and reopen of the file, newest first.
+    pub events: Vec<PeriodEvent>,
+}
+
+/// What an expense form needs: for each budget line and source, what is left and what cash there is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SpendOption {
+    pub category: String,
+    pub category_name: String,
+    pub source: FundSource,
+    pub budget: Money,
+    pub spent: Money,
+    pub remaining: Money,
+    /// The source's cash: received − spent.
+    pub cash: Money,
+}
+
+/// A file stored for attaching, with what the window shows before it is attached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct StoredFile {
+    pub sha256: String,
+    pub file_name: String,
+    pub mime: String,
+    #[ts(type = "number")]
+    pub size: i64,
+}
+
+fn period_of(gy: &gsql::GrantYear) -> Period {
+    Period { year: gy.year, start: gy.period_start, end: gy.period_end }
+}
+
+impl Books {
+    fn attachment_dir(&self) -> Result<AttachmentDir> {
+        if let Some(dir) = &self.options.attachments_dir {
+            return Ok(AttachmentDir::new(dir.clone()));
+        }
+        let parent = self
+            .store
+            .path()
+            .and_then(|p| p.parent())
+            .ok_or_else(|| CoreError::field("attachments", "这个账簿没有保存在磁盘上，不能添加附件"))?;
+        Ok(AttachmentDir::new(parent.join("attachments")))
+    }
+
+    /// The chart of accounts in use and where its codes come from (科目表版本).
+    pub fn chart(&self) -> Result<Chart> {
+        sql::chart(self.store.conn())
+    }
+
+    /// Stores a file in the data folder for attaching; nothing is written to the books yet.
+    pub fn attachment_store(&self, file_name: &str, bytes: &[u8]) -> Result<StoredFile> {
+        let (sha256, size, mime) = self.attachment_dir()?.put(bytes)?;
+        Ok(StoredFile { sha256, file_name: ledger::attachment_name(file_name), mime: mime.into(), size })
+    }
+
+    /// The bytes and type of an attachment of this file's vouchers.
+    pub fn attachment_read(&self, sha256: &str) -> Result<(String, Vec<u8>)> {
+        let mime = sql::attachment_mime(self.store.conn(), sha256)?.ok_or(CoreError::NotFound { what: "附件" })?;
+        Ok((mime, self.attachment_dir()?.get(sha256)?))
+    }
+
+    fn verify_files(&self, refs: &[AttachmentRef]) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
+        if refs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let dir = self.attachment_dir()?;
+        refs.iter()
+            .map(|a| {
+                let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
+                    CoreError::NotFound { .. } => {
+                        CoreError::field("attachments", format!("附件“{}”找不到了，请重新添加", a.file_name))
+                    }
+                    other => other,
+                })?;
+                Ok((a.clone(), size, mime))
+            })
+            .collect()
+    }
+
+    /// Records an expense (支出) as a voucher: 借 业务活动成本/管理费用, 贷 the money account.
+    /// R-PERIOD (execution period, closed month) and R-SPEND (budget line, source cash).
+    pub fn expense_post(&mut self, input: &ExpenseInput) -> Result<Voucher> {
+        let conn = self.store.conn();
+        let gy = gsql::grant_year(conn, input.grant_year_id)?;
+        if gy.status != GrantStatus::Executing {
+            return Err(CoreError::field(
+                "grantYearId",
+                format!("{} 年度资助当前为“{}”，只有执行中的年度可以记支出", gy.year, gy.status.label()),
+            ));
+        }
+        let names = gsql::category_names(conn)?;
+        let valid = input.validate(period_of(&gy), &names, self.today())?;
+        let files = self.verify_files(&valid.attachments)?;
+        let accounts = sql::accounts(conn)?;
+        let role = sql::category_expense_role(conn, &valid.category)?;
+        let lines = ledger::expense_lines(&accounts, &valid, role);
+        let category_name =
+            names.iter().find(|(c, _)| *c == valid.category).map(|(_, n)| n.clone()).unwrap_or_default();
+        let actor = self.actor();
+        let row = self.store.with_tx(|tx| {
+            ledger::check_open(sql::is_closed(tx, Month::of(valid.date))?, valid.date)?;
+            let pos = spend_position(tx, &accounts, gy.id, valid.source, &valid.category)?;
+            ledger::check_spend(pos, valid.amount, &category_name, valid.source)?;
+            let row = sql::voucher_insert(
+                tx,
+                &actor,
+                &NewVoucher {
+                    date: valid.date,
+                    kind: VoucherKind::Expense,
+                    summary: &valid.summary,
+                    grant_year_id: gy.id,
+                    receipt_id: None,
+                    reverses_id: None,
+                    payee: &valid.payee,
+                    method: valid.method,
+                    chart: &accounts.chart,
+                    lines: &lines,
+                },
+            )?;
+            sql::attach(tx, &actor, row.id, &files)?;
+            Ok(row)
+        })?;
+        self.voucher_view(row)
+    }
+
+    /// 冲销: a red-ink voucher that repeats the original's lines with negated amounts, linked to it.
+    /// R-IMMUTABLE: a reversal is never reversed, an original only once. R-PERIOD: an open month.
+    /// Reversing a receipt may not leave its source's cash below zero (R-SPEND).
+    pub fn voucher_reverse(&mut self, input: &ReversalInput) -> Result<Voucher> {
+        let conn = self.store.conn();
+        let original = sql::voucher(conn, input.voucher_id)?;
+        let number = ledger::voucher_number(original.year, original.seq);
+        if original.kind == VoucherKind::Reversal {
+            return Err(CoreError::rule(
+                "voucherId",
+                "R-IMMUTABLE",
+                format!("{number} 本身是冲销凭证，不能再冲销。如需更正，请重新记一笔正确的凭证"),
+            ));
+        }
+        if let Some(r) = sql::reversal_of(conn, original.id)? {
+            return Err(CoreError::rule(
+                "voucherId",
+                "R-IMMUTABLE",
+                format!("{number} 已于 {} 由 {} 冲销，不能重复冲销", r.date, ledger::voucher_number(r.year, r.seq)),
+            ));
+        }
+        let gy = gsql::grant_year(conn, original.grant_year_id)?;
+        if gy.status == GrantStatus::Closed {
+            return Err(CoreError::field("voucherId", format!("{} 年度资助已结项，账目不能再更正", gy.year)));
+        }
+        let (date, reason) = input.validate(original.date, self.today())?;
+        let lines = ledger::reversal_lines(&sql::lines(conn, original.id)?);
+        let summary = format!("冲销 {number}：{reason}");
+        let accounts = sql::accounts(conn)?;
+        let actor = self.actor();
+        let row = self.store.with_tx(|tx| {
+            ledger::check_open(sql::is_closed(tx, Month::of(date))?, date)?;
+            if original.kind == VoucherKind::Receipt {
+                let source = lines[0].source;
+                let cash = sql::net_debit(tx, gy.id, source, None, &accounts.codes(&Role::MONEY))?;
+                let amount = -lines.iter().map(|l| l.debit).filter(|d| d.is_negative()).sum::<Money>();
+                if amount > cash {
+                    return Err(CoreError::rule(
+                        "voucherId",
+                        "R-SPEND",
+                        format!(
+                            "{}账上余额 {} 元，冲销这笔 {} 元的到账后将短缺 {} 元。请先冲销用这笔钱支付的支出",
+                            source.label(),
+                            cash.to_grouped(),
+                            amount.to_grouped(),
+                            (amount - cash).to_grouped()
+                        ),
+                    ));
+                }
+            }
+            sql::voucher_insert(
+                tx,
+                &actor,
+                &NewVoucher {
+                    date,
+                    kind: VoucherKind::Reversal,
+                    summary: &summary,
+                    grant_year_id: gy.id,
+                    receipt_id: None,
+                    reverses_id: Some(original.id),
+                    payee: &original.payee,
+                    method: original.method,
+                    chart: &original.chart,
+                    lines: &lines,
+                },
+            )
+        })?;
+        self.voucher_view(row)
+    }
+
+    /// Adds files to a posted voucher. Attachments are evidence, not figures: they may be added
+    /// later (a scan that came after the payment), and are never removed.
+    pub fn voucher_attach(&mut self, voucher_id: i64, refs: &[AttachmentRef]) -> Result<Voucher> {
+        let row = sql::voucher(self.store.conn(), voucher_id)?;
+        if refs.is_empty() {
+            return Err(CoreError::field("attachments", "请选择要添加的附件"));
+        }
+        let refs: Vec<AttachmentRef> = refs
+            .iter()
+            .map(|a| AttachmentRef { sha256: a.sha256.clone(), file_name: ledger::attachment_name(&a.file_name) })
+            .collect();
+        let files = self.verify_files(&refs)?;
+        let actor = self.actor();
+        self.store.with_tx(|tx| sql::attach(tx, &actor, voucher_id, &files))?;
+        self.voucher_view(row)
+    }
+
+    pub fn voucher_get(&self, id: i64) -> Result<Voucher> {
+        let row = sql::voucher(self.store.conn(), id)?;
+        self.voucher_view(row)
+    }
+
+    pub fn vouchers(&self, q: &VoucherQuery) -> Result<VoucherPage> {
+        let month = q.month.as_deref().filter(|m| !m.is_empty()).map(Month::parse).transpose()?;
+        let size = q.page_size.clamp(1, 500) as i64;
+        let offset = q.page.saturating_sub(1) as i64 * size;
+        let (total, rows) = sql::vouchers(self.store.conn(), q.grant_year_id, month, size, offset)?;
+        let items = rows.into_iter().map(|r| self.voucher_view(r)).collect::<Result<_>>()?;
+        Ok(VoucherPage { total, items })
+    }
+
+    fn voucher_view(&self, row: VoucherRow) -> Result<Voucher> {
+        let conn = self.store.conn();
+        let names = gsql::category_names(conn)?;
+        let accounts = sql::account_names(conn)?;
+        let lines = sql::lines(conn, row.id)?;
+        let cat_name = |c: &Option<String>| {
+            c.as_ref().and_then(|c| names.iter().find(|(code, _)| code == c).map(|(_, n)| n.clone()))
+        };
+        let link =
+            |r: &VoucherRow| VoucherLink { id: r.id, number: ledger::voucher_number(r.year, r.seq), date: r.date };
+        let reverses = row.reverses_id.map(|id| sql::voucher(conn, id)).transpose()?.map(|r| link(&r));
+        let reversed_by = sql::reversal_of(conn, row.id)?.map(|r| link(&r));
+        let category = lines.iter().find_map(|l| l.category.clone());
+        Ok(Voucher {
+            id: row.id,
+            number: ledger::voucher_number(row.year, row.seq),
+            date: row.date,
+            kind: row.kind,
+            summary: row.summary.clone(),
+            grant_year_id: row.grant_year_id,
+            payee: row.payee.clone(),
+            payment_method: row.method,
+            amount: lines.iter().map(|l| l.debit).sum(),
+            source: lines.first().map(|l| l.source).unwrap_or(FundSource::City),
+            category_name: cat_name(&category),
+            category,
+            lines: lines
+                .iter()
+                .map(|l| VoucherLineView {
+                    account_name: accounts
+                        .iter()
+                        .find(|(chart, code, _)| *chart == row.chart && *code == l.account_code)
+                        .map(|(_, _, n)| n.clone())
+                        .unwrap_or_default(),
+                    account_code: l.account_code.clone(),
+                    debit: l.debit,
+                    credit: l.credit,
+                    source: l.source,
+                    category_name: cat_name(&l.category),
+                    category: l.category.clone(),
+                })
+                .collect(),
+            attachments: sql::attachments(conn, row.id)?,
+            reverses,
+            reversed_by,
+            operator: row.operator,
+            created_at: row.created_at,
+        })
+    }
+
+    /// Budget left and cash, per budget line and source, for the expense form.
+    pub fn spend_options(&self, grant_year_id: i64) -> Result<Vec<SpendOption>> {
+        let conn = self.store.conn();
+        let accounts = sql::accounts(conn)?;
+        let names = gsql::category_names(conn)?;
+        let lines = gsql::budget_lines(conn, grant_year_id)?;
+        let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
+        let mut out = Vec::new();
+        for source in FundSource::ALL {
+            let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
+            for l in &lines {
+                let budget = l.get(source);
+                let used = spent
+                    .iter()
+                    .find(|(s, c, _)| *s == source && *c == l.category)
+                    .map(|(_, _, m)| *m)
+                    .unwrap_or(Money::ZERO);
+                if budget.is_zero() && used.is_zero() {
+                    continue;
+                }
+                out.push(SpendOption {
+                    category: l.category.clone(),
+                    category_name: names
+                        .iter()
+                        .find(|(c, _)| *c == l.category)
+                        .map(|(_, n)| n.clone())
+                        .unwrap_or_default(),
+                    source,
+                    budget,
+                    spent: used,
+                    remaining: budget - used,
+                    cash,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The months of a grant year's execution period, closed or open, with voucher counts.
+    pub fn months(&self, grant_year_id: i64) -> Result<MonthsView> {
+        let conn = self.store.conn();
+        let gy = gsql::grant_year(conn, grant_year_id)?;
+        let closed = sql::closed_months(conn)?;
+        let counts: Vec<(String, u32)> = conn
+            .prepare_cached(
+                "SELECT substr(voucher_date, 1, 7), count(*) FROM voucher WHERE grant_year_id = ?1 GROUP BY 1",
+            )?
+            .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let today = self.today();
+        let mut months = Vec::new();
+        let mut m = Month::of(gy.period_start);
+        let last = Month::of(gy.period_end);
+        while m <= last {
+            let key = m.to_string();
+            let c = closed.iter().find(|(k, ..)| *k == key);
+            months.push(MonthStatus {
+                label: m.label(),
+                closed: c.is_some(),
+                closed_at: c.map(|(_, at, _)| at.clone()),
+                closed_by: c.map(|(.., by)| by.clone()),
+                vouchers: counts.iter().find(|(k, _)| *k == key).map(|(_, n)| *n).unwrap_or(0),
+                ended: m.last_day() < today,
+                month: key,
+            });
+            m = m.next();
+        }
+        Ok(MonthsView { months, events: sql::period_events(conn)? })
+    }
+
+    /// 结账: the month has ended, every earlier month with vouchers is closed, and it is not closed yet.
+    pub fn month_close(&mut self, month: &str) -> Result<()> {
+        let m = Month::parse(month)?;
+        let today = self.today();
+        if m.last_day() >= today {
+            return Err(CoreError::field(
+                "month",
+                format!("{}还没有结束（到 {} ），月末之后才能结账", m.label(), m.last_day()),
+            ));
+        }
+        let actor = self.actor();
+        self.store.with_tx(|tx| {
+            if sql::is_closed(tx, m)? {
+                return Err(CoreError::field("month", format!("{}已经结账", m.label())));
+            }
+            let open_before: Vec<String> = sql::months_with_vouchers(tx)?
+                .into_iter()
+                .filter(|k| *k < m.to_string())
+                .filter(|k| Month::parse(k).map(|x| !sql::is_closed(tx, x).unwrap_or(false)).unwrap_or(false))
+                .collect();
+            if let Some(first) = open_before.first() {
+                let first = Month::parse(first)?;
+                return Err(CoreError::rule(
+                    "month",
+                    "R-PERIOD",
+                    format!("请按月份顺序结账：{}还有凭证未结账，先结{}", first.label(), first.label()),
+                ));
+            }
+            sql::month_close(tx, &actor, m)
+        })
+    }
+
+    /// 反结账: an explicit, audited act with a reason; later closed months are reopened first.
+    pub fn month_reopen(&mut self, month: &str, reason: &str) -> Result<()> {
+        let m = Month::parse(month)?;
+        let reason = clean_line(reason);
+        if reason.is_empty() {
+            return Err(CoreError::field("reason", "反结账必须写明原因，例如 补记遗漏的3月办公费发票"));
+        }
+        if reason.chars().count() > 100 {
+            return Err(CoreError::field("reason", "原因不超过100个字"));
+        }
+        let actor = self.actor();
+        self.store.with_tx(|tx| {
+            if !sql::is_closed(tx, m)? {
+                return Err(CoreError::field("month", format!("{}没有结账，无需反结账", m.label())));
+            }
+            let later = sql::closed_months(tx)?.into_iter().map(|(k, ..)| k).rfind(|k| *k > m.to_string());
+            if let Some(later) = later {
+                let later = Month::parse(&later)?;
+                return Err(CoreError::rule(
+                    "month",
+                    "R-PERIOD",
+                    format!("{}也已结账：请从最后结账的月份（{}）开始依次反结账", later.label(), later.label()),
+                ));
+            }
+            sql::month_reopen(tx, &actor, m, &reason)
+        })
+    }
+}
+
+/// Budget, spent and cash for one line and source, read inside the posting transaction.
+pub(crate) fn spend_position(
+    conn: &rusqlite::Connection,
+    accounts: &ledger::Accounts,
+    grant_year_id: i64,
+    source: FundSource,
+    category: &str,
+) -> Result<SpendPosition> {
+    let budget = gsql::budget_lines(conn, grant_year_id)?
+        .iter()
+        .find(|l| l.category == category)
+        .map(|l| l.get(source))
+        .unwrap_or(Money::ZERO);
+    let spent = sql::net_debit(conn, grant_year_id, source, Some(category), &accounts.codes(&Role::EXPENSE))?;
+    let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
+    Ok(SpendPosition { budget, spent, cash })
+}
+
+/// Posts the voucher of a receipt inside the receipt's own transaction (called by `receipt_add`).
+pub(crate) fn post_receipt(
+    tx: &rusqlite::Transaction<'_>,
+    actor: &crate::store::Actor,
+    gy: &gsql::GrantYear,
+    receipt: &gsql::Receipt,
+) -> Result<VoucherRow> {
+    ledger::check_open(sql::is_closed(tx, Month::of(receipt.date))?, receipt.date)?;
+    let accounts = sql::accounts(tx)?;
+    let lines: Vec<PostingLine> = ledger::receipt_lines(&accounts, receipt.source, receipt.amount);
+    let mut summary = format!(
+        "{}年度{}到账",
+        gy.year,
+        match receipt.source {
+            FundSource::City => "市级专项资金",
+            FundSource::District => "区级配套资金",
+        }
+    );
+    if !receipt.bank_ref.is_empty() {
+        summary.push_str(&format!("（{}）", receipt.bank_ref));
+    }
+    sql::voucher_insert(
+        tx,
+        actor,
+        &NewVoucher {
+            date: receipt.date,
+            kind: VoucherKind::Receipt,
+            summary: &summary,
+            grant_year_id: gy.id,
+            receipt_id: Some(receipt.id),
+            reverses_id: None,
+            payee: "",
+            method: PaymentMethod::Bank,
+            chart: &accounts.chart,
+            lines: &lines,
+        },
+    )
+}
