@@ -345,6 +345,19 @@ impl Books {
         Ok(VoucherPage { total, items })
     }
 
+    /// How many vouchers in the whole file do not balance (debits ≠ credits). Always 0; the
+    /// property tests hold the ledger to it.
+    pub fn unbalanced_vouchers(&self) -> Result<i64> {
+        sql::unbalanced_vouchers(self.store.conn())
+    }
+
+    /// Every voucher of a grant year, in book order (for tests, the demo and exports; the window
+    /// pages through `vouchers`).
+    pub fn vouchers_of(&self, grant_year_id: i64) -> Result<Vec<Voucher>> {
+        let (_, rows) = sql::vouchers(self.store.conn(), grant_year_id, None, i64::MAX, 0)?;
+        rows.into_iter().map(|r| self.voucher_view(r)).collect()
+    }
+
     fn voucher_view(&self, row: VoucherRow) -> Result<Voucher> {
         let conn = self.store.conn();
         let names = gsql::category_names(conn)?;

@@ -248,3 +248,50 @@ fn migrations_are_numbered_and_each_one_is_valid_sql_on_its_own() {
         conn.execute_batch(sql).unwrap_or_else(|e| panic!("migration {name}: {e}"));
     }
 }
+
+#[test]
+fn receipts_recorded_before_the_ledger_get_balanced_vouchers_numbered_per_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.shelian");
+    {
+        // A file as version 3 left it: two receipts of 2019 and the district's late one in 2020.
+        let conn = Connection::open(&path).unwrap();
+        for (_, sql) in &MIGRATIONS[..3] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "application_id", APPLICATION_ID).unwrap();
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO grant_year (id, year, sequence, policy_id, city_fen, district_fen, status, approval_date,
+                                     period_start, period_end, created_at, updated_at)
+             VALUES (1, 2019, 1, 1, 18000000, 18000000, 'executing', '2019-03-01', '2019-01-01', '2019-12-31', 'x', 'x');
+             INSERT INTO fund_receipt (grant_year_id, source, received_on, amount_fen, bank_ref, created_at) VALUES
+                 (1, 'district', '2020-02-10', 9000000, '', 'x'),
+                 (1, 'city', '2019-03-20', 18000000, '回单0320', 'x'),
+                 (1, 'district', '2019-06-01', 9000000, '', 'x');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path, now()).unwrap();
+    let conn = store.conn();
+    let numbers: Vec<(i32, i64, String, String)> = conn
+        .prepare("SELECT year, seq, voucher_date, summary FROM voucher ORDER BY voucher_date")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        numbers,
+        [
+            (2019, 1, "2019-03-20".into(), "2019年度市级专项资金到账".into()),
+            (2019, 2, "2019-06-01".into(), "2019年度区级配套资金到账".into()),
+            (2020, 1, "2020-02-10".into(), "2019年度区级配套资金到账".into()),
+        ]
+    );
+    assert_eq!(ledger::unbalanced_vouchers(conn).unwrap(), 0);
+    let cash: i64 = conn
+        .query_row("SELECT SUM(debit_fen - credit_fen) FROM voucher_line WHERE account_code = '1002'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(cash, 36_000_000);
+}
