@@ -26,7 +26,7 @@ fn line(cat: &str, city: &str, district: &str) -> BudgetLineInput {
 /// district money otherwise; the budget lines in turn; 1,000 + 37·i yuan, plus 0.50 when `i` is odd.
 fn nth(id: i64, i: u64) -> ExpenseInput {
     let date = d("2019-04-01").checked_add_days(Days::new(5 * i)).unwrap();
-    let source = if i < 10 || i % 2 == 0 { FundSource::City } else { FundSource::District };
+    let source = if i < 10 || i.is_multiple_of(2) { FundSource::City } else { FundSource::District };
     let fen = (1000 + 37 * i as i64) * 100 + if i % 2 == 1 { 50 } else { 0 };
     ExpenseInput {
         grant_year_id: id,
@@ -36,7 +36,7 @@ fn nth(id: i64, i: u64) -> ExpenseInput {
         source,
         amount: Money::from_fen(fen).to_string(),
         payee: "玄武区某某服务中心".into(),
-        payment_method: if i % 5 == 0 { PaymentMethod::Cash } else { PaymentMethod::Bank },
+        payment_method: if i.is_multiple_of(5) { PaymentMethod::Cash } else { PaymentMethod::Bank },
         attachments: vec![],
     }
 }
