@@ -13,9 +13,11 @@ use crate::clock::Clock;
 use crate::domain::credit_code;
 use crate::domain::federation::FederationInput;
 use crate::domain::grant::{AdjustmentInput, ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, ReceiptInput};
+use crate::domain::ledger::{ExpenseInput, Month, PaymentMethod, ReversalInput};
 use crate::domain::member::{
     InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput,
 };
+use crate::domain::money::Money;
 use crate::error::Result;
 use crate::store::members::List;
 
@@ -96,8 +98,9 @@ pub fn generate(books: &mut Books, scale: DemoScale, seed: u64) -> Result<()> {
     books.set_clock(at("2019-01-02"));
     books.mark_demo()?;
     books.federation_save(&federation_input())?;
-    generate_members(books, scale, &mut Rng::new(seed))?;
-    grant_history(books)?;
+    let mut rng = Rng::new(seed);
+    generate_members(books, scale, &mut rng)?;
+    grant_history(books, &mut rng)?;
     recent_member_history(books)?;
     Ok(())
 }
@@ -115,9 +118,10 @@ fn receipt(source: FundSource, date: &str, amount: &str, bank_ref: &str) -> Rece
     ReceiptInput { source, date: date.into(), amount: amount.into(), bank_ref: bank_ref.into(), note: String::new() }
 }
 
-/// Two funded years, as a pilot street lived them: 2019 closed after late district matching and
-/// one budget adjustment; 2020 executing, with half of the matching still owed.
-fn grant_history(books: &mut Books) -> Result<()> {
+/// Two funded years, as a pilot street lived them: 2019 closed after late district matching, one
+/// budget adjustment and a year of vouchers with every month closed; 2020 executing, with half of
+/// the matching still owed, vouchers through December and every month but December closed.
+fn grant_history(books: &mut Books, rng: &mut Rng) -> Result<()> {
     books.set_clock(at("2019-01-05"));
     let y1 = books
         .grant_year_create(&GrantYearInput { year: 2019, city_amount: "180000".into(), ..Default::default() })?
@@ -136,10 +140,19 @@ fn grant_history(books: &mut Books) -> Result<()> {
     ];
     books.budget_set(y1, &budget_2019)?;
     books.grant_year_start(y1)?;
+    close(books, "2019-01", "2019-03-05")?;
+    close(books, "2019-02", "2019-03-05")?;
     books.set_clock(at("2019-03-20"));
     books.receipt_add(y1, &receipt(FundSource::City, "2019-03-20", "180000", "NJB20190320-0017"))?;
-    books.set_clock(at("2019-07-25"));
-    books.receipt_add(y1, &receipt(FundSource::District, "2019-07-25", "180000", "NJB20190725-0042"))?;
+    for (month, n) in [("2019-03", 2), ("2019-04", 5), ("2019-05", 6), ("2019-06", 6), ("2019-07", 5)] {
+        spend_month(books, rng, y1, month, n, &["publicity"])?;
+        if month == "2019-07" {
+            books.set_clock(at("2019-07-25"));
+            books.receipt_add(y1, &receipt(FundSource::District, "2019-07-25", "180000", "NJB20190725-0042"))?;
+            spend_month(books, rng, y1, "2019-07", 2, &["publicity"])?;
+        }
+        close(books, month, &next_month_day(month, 3))?;
+    }
     books.set_clock(at("2019-08-01"));
     let mut adjusted = budget_2019.to_vec();
     adjusted[2] = line("training", "20000", "15000");
@@ -152,6 +165,13 @@ fn grant_history(books: &mut Books) -> Result<()> {
             lines: adjusted,
         },
     )?;
+    for (month, n) in [("2019-08", 7), ("2019-09", 7), ("2019-10", 7), ("2019-11", 8), ("2019-12", 9)] {
+        spend_month(books, rng, y1, month, n, &[])?;
+        if month == "2019-09" {
+            mistake_and_correction(books, y1, "2019-09-17")?;
+        }
+        close(books, month, &next_month_day(month, 3))?;
+    }
     books.set_clock(at("2020-01-06"));
     books.grant_year_close(y1)?;
 
@@ -174,10 +194,189 @@ fn grant_history(books: &mut Books) -> Result<()> {
         ],
     )?;
     books.grant_year_start(y2)?;
+    close(books, "2020-01", "2020-03-05")?;
+    close(books, "2020-02", "2020-03-05")?;
     books.set_clock(at("2020-03-25"));
     books.receipt_add(y2, &receipt(FundSource::City, "2020-03-25", "200000", "NJB20200325-0009"))?;
-    books.set_clock(at("2020-06-30"));
-    books.receipt_add(y2, &receipt(FundSource::District, "2020-06-30", "100000", "NJB20200630-0031"))?;
+    let months = [
+        ("2020-03", 2),
+        ("2020-04", 5),
+        ("2020-05", 6),
+        ("2020-06", 5),
+        ("2020-07", 6),
+        ("2020-08", 6),
+        ("2020-09", 6),
+        ("2020-10", 7),
+        ("2020-11", 7),
+        ("2020-12", 6),
+    ];
+    for (month, n) in months {
+        spend_month(books, rng, y2, month, n, &[])?;
+        if month == "2020-06" {
+            books.set_clock(at("2020-06-30"));
+            books.receipt_add(y2, &receipt(FundSource::District, "2020-06-30", "100000", "NJB20200630-0031"))?;
+        }
+        if month == "2020-08" {
+            mistake_and_correction(books, y2, "2020-08-20")?;
+        }
+        // December stays open: the year-end entries are still being made.
+        if month != "2020-12" {
+            close(books, month, &next_month_day(month, 3))?;
+        }
+    }
+    Ok(())
+}
+
+fn close(books: &mut Books, month: &str, on: &str) -> Result<()> {
+    books.set_clock(at(on));
+    books.month_close(month)
+}
+
+fn next_month_day(month: &str, day: u32) -> String {
+    let m = Month::parse(month).expect("demo months are valid");
+    let n = m.next();
+    format!("{n}-{day:02}")
+}
+
+/// What a year of expenses looks like: per budget line, typical summaries, payees and amounts
+/// (yuan, low..high).
+const SPENDING: [(&str, &[&str], &[&str], (i64, i64)); 6] = [
+    (
+        "activity",
+        &[
+            "重阳节敬老活动物资",
+            "邻里节活动场地布置",
+            "儿童暑期托管活动材料",
+            "垃圾分类宣传活动用品",
+            "社区文艺汇演服装租赁",
+            "助老送餐服务食材",
+            "社区议事会茶歇及资料",
+            "独居老人探访慰问品",
+        ],
+        &["示范街道某某文化用品店", "南京某某商贸有限公司", "示范社区便民超市", "南京某某会务服务有限公司"],
+        (1_000, 12_000),
+    ),
+    (
+        "labor",
+        &["项目社工劳务费", "活动志愿者交通补贴", "专家督导劳务费", "项目助理劳务费"],
+        &["王芳（项目社工）", "李强（督导）", "示范街道志愿者协会", "陈静（项目助理）"],
+        (2_500, 8_000),
+    ),
+    (
+        "training",
+        &["社会组织负责人能力培训场地费", "财务规范培训讲师费", "志愿者骨干培训资料"],
+        &["南京某某培训中心", "张敏（培训讲师）", "南京某某印务有限公司"],
+        (1_200, 5_000),
+    ),
+    (
+        "publicity",
+        &["项目宣传折页印制", "公众号推文排版服务", "活动横幅及展板制作"],
+        &["南京某某印务有限公司", "南京某某广告有限公司"],
+        (500, 3_000),
+    ),
+    (
+        "office",
+        &["打印纸及文具", "打印机硒鼓", "项目档案盒及资料袋"],
+        &["示范街道某某文化用品店", "南京某某办公设备有限公司"],
+        (150, 1_500),
+    ),
+    ("audit", &["项目评估费", "专项审计费"], &["南京某某会计师事务所", "南京某某社会组织评估中心"], (3_000, 5_000)),
+];
+
+/// `n` expenses dated through `month`, each within its line's budget and its source's cash (the
+/// generator asks the books what is left, as the secretary's form does), so R-SPEND never fires.
+fn spend_month(books: &mut Books, rng: &mut Rng, gy: i64, month: &str, n: u32, skip: &[&str]) -> Result<()> {
+    let m = Month::parse(month).expect("demo months are valid");
+    let first = if month.ends_with("-03") { 25 } else { 2 };
+    let last = m.last_day().format("%d").to_string().parse::<u32>().unwrap_or(28);
+    for k in 0..n {
+        let day = first + (last - first) * k / n.max(1) + rng.below(2) as u32;
+        let date = NaiveDate::from_ymd_opt(m.year, m.month, day.min(last)).expect("valid day");
+        // Audits come at the end of the year; the rest by weight.
+        let weights: [(usize, u64); 6] =
+            [(0, 45), (1, 20), (2, 8), (3, 7), (4, 15), (5, if m.month >= 11 { 10 } else { 0 })];
+        let total: u64 = weights.iter().map(|(_, w)| w).sum();
+        let mut roll = rng.below(total);
+        let idx = weights
+            .iter()
+            .find(|(_, w)| {
+                if roll < *w {
+                    true
+                } else {
+                    roll -= w;
+                    false
+                }
+            })
+            .map(|(i, _)| *i)
+            .unwrap_or(0);
+        let (category, summaries, payees, (low, high)) = SPENDING[idx];
+        if skip.contains(&category) {
+            continue;
+        }
+        let options = books.spend_options(gy)?;
+        let mut yuan = low + rng.below((high - low) as u64 + 1) as i64;
+        let half = rng.below(4) == 0;
+        let room = |s: FundSource| {
+            options
+                .iter()
+                .find(|o| o.category == category && o.source == s)
+                .map(|o| o.remaining.min(o.cash))
+                .unwrap_or(Money::ZERO)
+        };
+        // Mostly from the source with more room left, as a secretary spreads the two.
+        let (more, less) = if room(FundSource::City) >= room(FundSource::District) {
+            (FundSource::City, FundSource::District)
+        } else {
+            (FundSource::District, FundSource::City)
+        };
+        let source = if rng.below(10) < 7 || room(less) < Money::from_yuan(low) { more } else { less };
+        let room = room(source);
+        let mut amount = Money::from_fen(yuan * 100 + if half { 50 } else { 0 });
+        if amount > room {
+            yuan = room.to_fen() / 100;
+            amount = Money::from_yuan(yuan);
+        }
+        if amount < Money::from_yuan(50) {
+            continue;
+        }
+        books.set_clock(at(&date.to_string()));
+        books.expense_post(&ExpenseInput {
+            grant_year_id: gy,
+            date: date.to_string(),
+            summary: rng.pick(summaries).to_string(),
+            category: category.into(),
+            source,
+            amount: amount.to_string(),
+            payee: rng.pick(payees).to_string(),
+            payment_method: if amount < Money::from_yuan(300) { PaymentMethod::Cash } else { PaymentMethod::Bank },
+            attachments: vec![],
+        })?;
+    }
+    Ok(())
+}
+
+/// A typing mistake caught the same day: posted at 6,800 instead of 680, reversed (红字冲销), and
+/// posted again correctly.
+fn mistake_and_correction(books: &mut Books, gy: i64, date: &str) -> Result<()> {
+    books.set_clock(at(date));
+    let wrong = ExpenseInput {
+        grant_year_id: gy,
+        date: date.into(),
+        summary: "社区文艺汇演服装租赁".into(),
+        category: "activity".into(),
+        source: FundSource::District,
+        amount: "6800".into(),
+        payee: "南京某某会务服务有限公司".into(),
+        payment_method: PaymentMethod::Bank,
+        attachments: vec![],
+    };
+    let posted = books.expense_post(&wrong)?;
+    books.voucher_reverse(&ReversalInput {
+        voucher_id: posted.id,
+        date: date.into(),
+        reason: "金额多录一个0".into(),
+    })?;
+    books.expense_post(&ExpenseInput { amount: "680".into(), ..wrong })?;
     Ok(())
 }
 
@@ -408,6 +607,27 @@ mod tests {
         drop(again);
         let third = create_file(&path, DemoScale::STREET, OpenOptions::default()).unwrap();
         assert_eq!(third.audit_count().unwrap(), audit_after_members, "regeneration starts from an empty file");
+    }
+
+    #[test]
+    fn the_demo_books_hold_two_years_of_balanced_vouchers_that_tie_out() {
+        let mut books = Books::open_in_memory(OpenOptions::default()).unwrap();
+        generate(&mut books, DemoScale::STREET, 2019).unwrap();
+        assert_eq!(books.unbalanced_vouchers().unwrap(), 0);
+        for g in books.grant_years().unwrap() {
+            let vouchers = books.vouchers_of(g.id).unwrap();
+            assert!(vouchers.len() >= 60, "{} has {} vouchers", g.year, vouchers.len());
+            assert_eq!(vouchers.iter().filter(|v| v.reverses.is_some()).count(), 1);
+            let tie = books.tie_out(g.id).unwrap();
+            let exec = books.report_budget_execution(g.id).unwrap();
+            assert_eq!(exec.totals.total.spent, tie.expenses);
+            // A year's worth of spending: most of the money, never more than arrived.
+            assert!(tie.expenses > tie.revenue.mul_ratio(rust_decimal::Decimal::new(6, 1)), "{}: {tie:?}", g.year);
+            assert!(!tie.money.is_negative());
+            let months = books.months(g.id).unwrap().months;
+            let open: Vec<&str> = months.iter().filter(|m| !m.closed).map(|m| m.month.as_str()).collect();
+            assert_eq!(open, if g.year == 2019 { vec![] } else { vec!["2020-12"] });
+        }
     }
 
     #[test]
