@@ -238,9 +238,11 @@ fn next_month_day(month: &str, day: u32) -> String {
     format!("{n}-{day:02}")
 }
 
-/// What a year of expenses looks like: per budget line, typical summaries, payees and amounts
-/// (yuan, low..high).
-const SPENDING: [(&str, &[&str], &[&str], (i64, i64)); 6] = [
+/// One budget line's typical spending: category code, summaries, payees, amount range in yuan.
+type Spending = (&'static str, &'static [&'static str], &'static [&'static str], (i64, i64));
+
+/// What a year of expenses looks like, per budget line.
+const SPENDING: [Spending; 6] = [
     (
         "activity",
         &[
