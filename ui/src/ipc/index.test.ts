@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { FederationInput, ReceiptInput } from "./index";
 import {
+  attachmentStore,
   budgetAdjust,
   budgetCategoryRename,
   budgetSet,
@@ -13,10 +14,16 @@ import {
   grantYearGet,
   homeOverview,
   isErrorPayload,
+  monthReopen,
   policySave,
   receiptAdd,
+  reportLedger,
+  reportsExport,
   sessionGet,
+  spendOptions,
   UNKNOWN_ERROR_MESSAGE,
+  voucherAttach,
+  vouchersList,
 } from "./index";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
@@ -77,6 +84,40 @@ describe("ipc", () => {
       ["home_overview"],
     ]);
     expect(policySave).toBeTypeOf("function");
+  });
+
+  it("calls the 记账 commands by name; attachment bytes go as a raw body with the name in a header", async () => {
+    invokeMock.mockResolvedValue({});
+    const file = new File([new Uint8Array([37, 80, 68, 70])], "收据 3月.pdf", {
+      type: "application/pdf",
+    });
+
+    await attachmentStore(file);
+    await voucherAttach(4, [{ sha256: "c".repeat(64), fileName: "收据 3月.pdf" }]);
+    await vouchersList({ grantYearId: 7, month: "2019-04", page: 2, pageSize: 20 });
+    await spendOptions(7);
+    await monthReopen("2019-03", "补记发票");
+    await reportLedger({ grantYearId: 7, source: "city", category: null });
+    await reportsExport(7);
+
+    const [name, body, options] = invokeMock.mock.calls[0];
+    expect(name).toBe("attachment_store");
+    expect(body).toBeInstanceOf(Uint8Array);
+    expect(Array.from(body as Uint8Array)).toStrictEqual([37, 80, 68, 70]);
+    expect(options).toStrictEqual({
+      headers: { "x-file-name": "%E6%94%B6%E6%8D%AE%203%E6%9C%88.pdf" },
+    });
+    expect(invokeMock.mock.calls.slice(1)).toStrictEqual([
+      [
+        "voucher_attach",
+        { voucherId: 4, attachments: [{ sha256: "c".repeat(64), fileName: "收据 3月.pdf" }] },
+      ],
+      ["vouchers_list", { query: { grantYearId: 7, month: "2019-04", page: 2, pageSize: 20 } }],
+      ["spend_options", { grantYearId: 7 }],
+      ["month_reopen", { month: "2019-03", reason: "补记发票" }],
+      ["report_ledger", { filter: { grantYearId: 7, source: "city", category: null } }],
+      ["reports_export", { grantYearId: 7 }],
+    ]);
   });
 
   it("recognises an ErrorPayload and gives its Chinese message", () => {

@@ -63,3 +63,4 @@ export function errorMessage(e: unknown): string {
 }
 
 export * from "./members";
+export * from "./ledger";
