@@ -62,7 +62,8 @@ CREATE TABLE voucher (
     CHECK ((kind = 'reversal') = (reverses_id IS NOT NULL)),
     CHECK ((kind = 'receipt') = (receipt_id IS NOT NULL))
 ) STRICT;
-CREATE INDEX voucher_grant ON voucher (grant_year_id, voucher_date, id);
+-- Book order within a grant year, so a page of the voucher list is read off the index.
+CREATE INDEX voucher_grant ON voucher (grant_year_id, voucher_date, year, seq);
 
 -- One side of one line is non-zero. A red-ink reversal (红字冲销) repeats the original's lines with
 -- negative amounts on the same side, as on paper.
