@@ -106,6 +106,12 @@ fn two_funded_years_with_late_matching_an_adjustment_and_a_refused_third_year() 
     // 6. Year 1 cannot close before its period ends; in January it can.
     let err = story.on("2019-12-31").grant_year_close(id1).unwrap_err();
     assert!(err.to_string().contains("2019-12-31 才结束"), "{err}");
+    // Its books are settled first: months with vouchers are closed, in order, before 结项.
+    let err = story.on("2020-01-06").grant_year_close(id1).unwrap_err();
+    assert!(err.to_string().contains("2019年3月等 2 个月份还有凭证未结账"), "{err}");
+    for month in ["2019-03", "2019-07"] {
+        story.on("2020-01-06").month_close(month).unwrap();
+    }
     assert_eq!(story.on("2020-01-06").grant_year_close(id1).unwrap().grant.status, GrantStatus::Closed);
 
     // 7. The policy is edited in 2020 (a higher band); year 1 keeps the profile it was decided under.

@@ -178,6 +178,16 @@ impl Books {
         if self.today() <= before.period_end {
             return Err(CoreError::field("status", format!("执行期到 {} 才结束，结束后才能结项", before.period_end)));
         }
+        // The books of the year are settled first: every month of the period that holds a voucher
+        // of this grant is closed (结账), so the final reports cannot change after 结项.
+        let open: Vec<String> =
+            self.months(id)?.months.into_iter().filter(|m| m.vouchers > 0 && !m.closed).map(|m| m.label).collect();
+        if let Some(first) = open.first() {
+            return Err(CoreError::field(
+                "status",
+                format!("{}等 {} 个月份还有凭证未结账：请先在“记账—结账”中结账，再办理结项", first, open.len()),
+            ));
+        }
         let actor = self.actor();
         self.store.with_tx(|tx| sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Closed))?;
         self.grant_year(id)
@@ -380,7 +390,9 @@ fn next_steps(d: &GrantYearDetail, today: NaiveDate) -> Vec<String> {
                 steps.push("预算已平衡：可以“开始执行”".into());
             }
         }
-        GrantStatus::Executing if today > g.period_end => steps.push("执行期已结束：核对账目后办理结项".into()),
+        GrantStatus::Executing if today > g.period_end => {
+            steps.push("执行期已结束：核对账目、各月结账后办理结项".into())
+        }
         GrantStatus::Executing | GrantStatus::Closed => {}
     }
     if matches!(g.status, GrantStatus::Approved | GrantStatus::Executing) {
