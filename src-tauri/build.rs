@@ -58,6 +58,15 @@ const COMMANDS: &[&str] = &[
     "report_funds",
     "report_activities",
     "reports_export",
+    "projects_list",
+    "project_get",
+    "project_create",
+    "project_update",
+    "project_start",
+    "project_close",
+    "project_terminate",
+    "activity_add",
+    "grant_progress",
 ];
 
 fn main() {

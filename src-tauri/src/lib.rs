@@ -112,6 +112,15 @@ pub fn run() {
             commands::ledger::report_funds,
             commands::ledger::report_activities,
             commands::ledger::reports_export,
+            commands::projects::projects_list,
+            commands::projects::project_get,
+            commands::projects::project_create,
+            commands::projects::project_update,
+            commands::projects::project_start,
+            commands::projects::project_close,
+            commands::projects::project_terminate,
+            commands::projects::activity_add,
+            commands::projects::grant_progress,
         ])
         .run(tauri::generate_context!())
         .expect("社联会管家无法启动");

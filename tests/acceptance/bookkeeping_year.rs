@@ -38,6 +38,7 @@ fn nth(id: i64, i: u64) -> ExpenseInput {
         payee: "玄武区某某服务中心".into(),
         payment_method: if i.is_multiple_of(5) { PaymentMethod::Cash } else { PaymentMethod::Bank },
         attachments: vec![],
+        project_id: None,
     }
 }
 

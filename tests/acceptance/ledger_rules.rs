@@ -30,6 +30,7 @@ fn expense(id: i64, date: &str, category: &str, source: FundSource, amount: &str
         payee: "南京某某超市".into(),
         payment_method: PaymentMethod::Bank,
         attachments: vec![],
+        project_id: None,
     }
 }
 

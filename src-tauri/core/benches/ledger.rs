@@ -170,6 +170,7 @@ fn main() {
                 payee: "南京某某商贸有限公司".into(),
                 payment_method: PaymentMethod::Bank,
                 attachments: vec![],
+                project_id: None,
             })
             .expect("post");
         std::hint::black_box(serde_json::to_string(&v).unwrap());

@@ -352,6 +352,7 @@ fn spend_month(books: &mut Books, rng: &mut Rng, gy: i64, month: &str, n: u32, s
             payee: rng.pick(payees).to_string(),
             payment_method: if amount < Money::from_yuan(300) { PaymentMethod::Cash } else { PaymentMethod::Bank },
             attachments: vec![],
+            project_id: None,
         })?;
     }
     Ok(())
@@ -371,6 +372,7 @@ fn mistake_and_correction(books: &mut Books, gy: i64, date: &str) -> Result<()> 
         payee: "南京某某会务服务有限公司".into(),
         payment_method: PaymentMethod::Bank,
         attachments: vec![],
+        project_id: None,
     };
     let posted = books.expense_post(&wrong)?;
     books.voucher_reverse(&ReversalInput {

@@ -128,6 +128,7 @@ proptest! {
                         payee: "某单位".into(),
                         payment_method: [PaymentMethod::Bank, PaymentMethod::Cash, PaymentMethod::Other][method as usize],
                         attachments: vec![],
+                        project_id: None,
                     })
                     .map(|v| assert_eq!(v.amount, Money::from_fen(fen))),
                 Op::Reverse { pick } => {

@@ -6,4 +6,8 @@ import type { PaymentMethod } from "./PaymentMethod";
 /**
  * An expense (支出), as typed.
  */
-export type ExpenseInput = { grantYearId: number, date: string, summary: string, category: string, source: FundSource, amount: string, payee: string, paymentMethod: PaymentMethod, attachments: Array<AttachmentRef>, };
+export type ExpenseInput = { grantYearId: number, date: string, summary: string, category: string, source: FundSource, amount: string, payee: string, paymentMethod: PaymentMethod, attachments: Array<AttachmentRef>, 
+/**
+ * A payment to a service project's undertaker (R-PROJECT); absent for other expenses.
+ */
+projectId?: number, };

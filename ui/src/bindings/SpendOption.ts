@@ -4,7 +4,15 @@ import type { FundSource } from "./FundSource";
 /**
  * What an expense form needs: for each budget line and source, what is left and what cash there is.
  */
-export type SpendOption = { category: string, categoryName: string, source: FundSource, budget: string, spent: string, remaining: string, 
+export type SpendOption = { category: string, categoryName: string, source: FundSource, budget: string, spent: string, 
+/**
+ * Agreed to service projects and not yet paid: held for them.
+ */
+committed: string, 
+/**
+ * budget − spent − committed: what an expense outside the projects may still take.
+ */
+remaining: string, 
 /**
  * The source's cash: received − spent.
  */

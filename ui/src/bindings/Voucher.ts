@@ -13,4 +13,8 @@ export type Voucher = { id: number, number: string, date: string, kind: VoucherK
 /**
  * The total of the debit side; negative on a red-ink reversal.
  */
-amount: string, source: FundSource, category: string | null, categoryName: string | null, lines: Array<VoucherLineView>, attachments: Array<Attachment>, reverses: VoucherLink | null, reversedBy: VoucherLink | null, operator: string, createdAt: string, };
+amount: string, source: FundSource, category: string | null, categoryName: string | null, lines: Array<VoucherLineView>, attachments: Array<Attachment>, reverses: VoucherLink | null, reversedBy: VoucherLink | null, 
+/**
+ * The service project a payment went to.
+ */
+projectId: number | null, projectName: string | null, operator: string, createdAt: string, };

@@ -68,6 +68,10 @@ pub struct Voucher {
     pub attachments: Vec<Attachment>,
     pub reverses: Option<VoucherLink>,
     pub reversed_by: Option<VoucherLink>,
+    /// The service project a payment went to.
+    #[ts(type = "number | null")]
+    pub project_id: Option<i64>,
+    pub project_name: Option<String>,
     pub operator: String,
     pub created_at: String,
 }
@@ -129,6 +133,9 @@ pub struct SpendOption {
     pub source: FundSource,
     pub budget: Money,
     pub spent: Money,
+    /// Agreed to service projects and not yet paid: held for them.
+    pub committed: Money,
+    /// budget − spent − committed: what an expense outside the projects may still take.
     pub remaining: Money,
     /// The source's cash: received − spent.
     pub cash: Money,
@@ -151,7 +158,7 @@ fn period_of(gy: &gsql::GrantYear) -> Period {
 }
 
 impl Books {
-    fn attachment_dir(&self) -> Result<AttachmentDir> {
+    pub(crate) fn attachment_dir(&self) -> Result<AttachmentDir> {
         if let Some(dir) = &self.options.attachments_dir {
             return Ok(AttachmentDir::new(dir.clone()));
         }
@@ -220,7 +227,10 @@ impl Books {
         let actor = self.actor();
         let row = self.store.with_tx(|tx| {
             ledger::check_open(sql::is_closed(tx, Month::of(valid.date))?, valid.date)?;
-            let pos = spend_position(tx, &accounts, gy.id, valid.source, &valid.category)?;
+            if let Some(pid) = valid.project_id {
+                super::projects::check_project_payment(tx, &accounts, gy.id, pid, &valid, &category_name)?;
+            }
+            let pos = spend_position(tx, &accounts, gy.id, valid.source, &valid.category, valid.project_id)?;
             ledger::check_spend(pos, valid.amount, &category_name, valid.source)?;
             let row = sql::voucher_insert(
                 tx,
@@ -235,6 +245,7 @@ impl Books {
                     payee: &valid.payee,
                     method: valid.method,
                     chart: &accounts.chart,
+                    project_id: valid.project_id,
                     lines: &lines,
                 },
             )?;
@@ -307,6 +318,7 @@ impl Books {
                     payee: &original.payee,
                     method: original.method,
                     chart: &original.chart,
+                    project_id: original.project_id,
                     lines: &lines,
                 },
             )
@@ -403,6 +415,11 @@ impl Books {
             attachments: sql::attachments(conn, row.id)?,
             reverses,
             reversed_by,
+            project_name: row
+                .project_id
+                .map(|id| crate::store::projects::project(conn, id).map(|p| p.name))
+                .transpose()?,
+            project_id: row.project_id,
             operator: row.operator,
             created_at: row.created_at,
         })
@@ -415,6 +432,7 @@ impl Books {
         let names = gsql::category_names(conn)?;
         let lines = gsql::budget_lines(conn, grant_year_id)?;
         let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
+        let held = super::projects::line_holds(conn, &accounts, grant_year_id, None)?;
         let mut out = Vec::new();
         for source in FundSource::ALL {
             let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
@@ -428,6 +446,11 @@ impl Books {
                 if budget.is_zero() && used.is_zero() {
                     continue;
                 }
+                let committed = held
+                    .iter()
+                    .find(|h| h.category == l.category && h.source == source)
+                    .map(|h| h.outstanding)
+                    .unwrap_or(Money::ZERO);
                 out.push(SpendOption {
                     category: l.category.clone(),
                     category_name: names
@@ -438,7 +461,8 @@ impl Books {
                     source,
                     budget,
                     spent: used,
-                    remaining: budget - used,
+                    committed,
+                    remaining: budget - used - committed,
                     cash,
                 });
             }
@@ -546,6 +570,7 @@ pub(crate) fn spend_position(
     grant_year_id: i64,
     source: FundSource,
     category: &str,
+    project_id: Option<i64>,
 ) -> Result<SpendPosition> {
     let budget = gsql::budget_lines(conn, grant_year_id)?
         .iter()
@@ -554,7 +579,12 @@ pub(crate) fn spend_position(
         .unwrap_or(Money::ZERO);
     let spent = sql::net_debit(conn, grant_year_id, source, Some(category), &accounts.codes(&Role::EXPENSE))?;
     let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
-    Ok(SpendPosition { budget, spent, cash })
+    let committed = super::projects::line_holds(conn, accounts, grant_year_id, project_id)?
+        .into_iter()
+        .find(|h| h.category == category && h.source == source)
+        .map(|h| h.outstanding)
+        .unwrap_or(Money::ZERO);
+    Ok(SpendPosition { budget, spent, committed, cash })
 }
 
 /// Posts the voucher of a receipt inside the receipt's own transaction (called by `receipt_add`).
@@ -591,6 +621,7 @@ pub(crate) fn post_receipt(
             payee: "",
             method: PaymentMethod::Bank,
             chart: &accounts.chart,
+            project_id: None,
             lines: &lines,
         },
     )

@@ -235,6 +235,10 @@ pub struct ExpenseInput {
     pub payee: String,
     pub payment_method: PaymentMethod,
     pub attachments: Vec<AttachmentRef>,
+    /// A payment to a service project's undertaker (R-PROJECT); absent for other expenses.
+    #[serde(default)]
+    #[ts(optional, as = "Option<i32>")]
+    pub project_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +251,7 @@ pub struct ValidExpense {
     pub payee: String,
     pub method: PaymentMethod,
     pub attachments: Vec<AttachmentRef>,
+    pub project_id: Option<i64>,
 }
 
 /// A grant year's execution period and whether it takes new entries.
@@ -330,6 +335,7 @@ impl ExpenseInput {
                 payee,
                 method: self.payment_method,
                 attachments,
+                project_id: self.project_id,
             }),
             _ => Err(CoreError::Validation(problems)),
         }
@@ -458,6 +464,10 @@ pub fn check_open(month_closed: bool, date: NaiveDate) -> Result<()> {
 pub struct SpendPosition {
     pub budget: Money,
     pub spent: Money,
+    /// What service agreements still hold on the line (agreed, not yet paid), other than the
+    /// project being paid: R-PROJECT keeps agreements within the budget, so spending outside them
+    /// may not eat into it.
+    pub committed: Money,
     pub cash: Money,
 }
 
@@ -465,13 +475,18 @@ pub struct SpendPosition {
 /// Both shortfalls are named in yuan when both fail.
 pub fn check_spend(pos: SpendPosition, amount: Money, category_name: &str, source: FundSource) -> Result<()> {
     let mut problems = Vec::new();
-    let remaining = pos.budget - pos.spent;
+    let remaining = pos.budget - pos.spent - pos.committed;
     if amount > remaining {
+        let committed = if pos.committed.is_zero() {
+            String::new()
+        } else {
+            format!("服务项目已约定未支付 {} 元，", pos.committed.to_grouped())
+        };
         problems.push(FieldProblem::rule(
             "amount",
             "R-SPEND",
             format!(
-                "{category_name}（{}）预算 {} 元，已支出 {} 元，尚余 {} 元；本笔 {} 元超出预算 {} 元",
+                "{category_name}（{}）预算 {} 元，已支出 {} 元，{committed}尚余 {} 元；本笔 {} 元超出预算 {} 元",
                 source.label(),
                 pos.budget.to_grouped(),
                 pos.spent.to_grouped(),

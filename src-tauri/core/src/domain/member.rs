@@ -94,6 +94,8 @@ macro_rules! sql_text {
     };
 }
 
+pub(crate) use sql_text;
+
 sql_text!(LegalForm { Registered => "registered", "登记"; Filed => "filed", "备案"; });
 sql_text!(MemberStatus { Active => "active", "正常"; Suspended => "suspended", "暂停"; Withdrawn => "withdrawn", "已退出"; });
 sql_text!(PartyBuilding {

@@ -8,4 +8,5 @@ pub mod ledger;
 pub mod member;
 pub mod member_import;
 pub mod money;
+pub mod project;
 pub mod text;

@@ -133,6 +133,8 @@ pub struct NewVoucher<'a> {
     pub payee: &'a str,
     pub method: PaymentMethod,
     pub chart: &'a str,
+    /// The service project a payment goes to (R-PROJECT).
+    pub project_id: Option<i64>,
     pub lines: &'a [PostingLine],
 }
 
@@ -154,10 +156,11 @@ pub struct VoucherRow {
     pub chart: String,
     pub operator: String,
     pub created_at: String,
+    pub project_id: Option<i64>,
 }
 
 const VOUCHER_COLUMNS: &str = "id, year, seq, voucher_date, kind, summary, grant_year_id, receipt_id, reverses_id, \
-                               payee, payment_method, chart, operator, created_at";
+                               payee, payment_method, chart, operator, created_at, project_id";
 
 fn voucher_from_row(r: &Row<'_>) -> rusqlite::Result<VoucherRow> {
     let kind: String = r.get(4)?;
@@ -177,6 +180,7 @@ fn voucher_from_row(r: &Row<'_>) -> rusqlite::Result<VoucherRow> {
         chart: r.get(11)?,
         operator: r.get(12)?,
         created_at: r.get(13)?,
+        project_id: r.get(14)?,
     })
 }
 
@@ -197,8 +201,8 @@ pub fn voucher_insert(tx: &Transaction<'_>, actor: &Actor, v: &NewVoucher<'_>) -
         tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM voucher WHERE year = ?1", [year], |r| r.get(0))?;
     tx.prepare_cached(
         "INSERT INTO voucher (year, seq, voucher_date, kind, summary, grant_year_id, receipt_id, reverses_id,
-                              payee, payment_method, chart, operator, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                              payee, payment_method, chart, operator, created_at, project_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         year,
@@ -213,7 +217,8 @@ pub fn voucher_insert(tx: &Transaction<'_>, actor: &Actor, v: &NewVoucher<'_>) -
         v.method.as_str(),
         v.chart,
         actor.operator,
-        actor.timestamp()
+        actor.timestamp(),
+        v.project_id
     ])?;
     let id = tx.last_insert_rowid();
     let mut stmt = tx.prepare_cached(
@@ -248,6 +253,7 @@ pub fn voucher_insert(tx: &Transaction<'_>, actor: &Actor, v: &NewVoucher<'_>) -
         chart: v.chart.to_owned(),
         operator: actor.operator.clone(),
         created_at: actor.timestamp(),
+        project_id: v.project_id,
     };
     let after =
         PostedVoucher { number: crate::domain::ledger::voucher_number(year, seq), header: &row, lines: v.lines };

@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("grants", include_str!("../../migrations/0002_grants.sql")),
     ("members", include_str!("../../migrations/0003_members.sql")),
     ("ledger", include_str!("../../migrations/0004_ledger.sql")),
+    ("projects", include_str!("../../migrations/0005_projects.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

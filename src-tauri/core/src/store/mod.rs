@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod members;
 pub mod meta;
 mod migrations;
+pub mod projects;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -45,6 +45,7 @@ fn expense() -> ExpenseInput {
         payee: "南京某某超市".into(),
         payment_method: PaymentMethod::Bank,
         attachments: vec![],
+        project_id: None,
     }
 }
 
@@ -96,7 +97,7 @@ fn bad_expense_fields_each_get_their_message() {
 
 #[test]
 fn r_spend_names_the_shortfall_of_the_line_and_of_the_cash() {
-    let pos = SpendPosition { budget: y(10_000), spent: y(9_000), cash: y(500) };
+    let pos = SpendPosition { budget: y(10_000), spent: y(9_000), committed: Money::ZERO, cash: y(500) };
     assert!(check_spend(pos, y(500), "办公费", FundSource::City).is_ok());
     let e = check_spend(pos, y(1_200), "办公费", FundSource::City).unwrap_err();
     let p = e.problems();
@@ -111,7 +112,13 @@ fn r_spend_names_the_shortfall_of_the_line_and_of_the_cash() {
         "市级专项资金账上余额 500.00 元（已到账减已支出），本笔 1,200.00 元，资金缺口 700.00 元。请等资金到账后再支出"
     );
     // Exactly the remaining budget and exactly the cash are allowed.
-    let exact = SpendPosition { budget: y(1_000), spent: Money::ZERO, cash: y(1_000) };
+    let held = SpendPosition { budget: y(10_000), spent: y(2_000), committed: y(7_000), cash: y(9_000) };
+    let e = check_spend(held, y(1_500), "项目活动费", FundSource::City).unwrap_err();
+    assert_eq!(
+        e.problems()[0].message,
+        "项目活动费（市级专项资金）预算 10,000.00 元，已支出 2,000.00 元，服务项目已约定未支付 7,000.00 元，尚余 1,000.00 元；本笔 1,500.00 元超出预算 500.00 元"
+    );
+    let exact = SpendPosition { budget: y(1_000), spent: Money::ZERO, committed: Money::ZERO, cash: y(1_000) };
     assert!(check_spend(exact, y(1_000), "办公费", FundSource::District).is_ok());
 }
 
@@ -172,7 +179,7 @@ proptest! {
                 let method = [PaymentMethod::Bank, PaymentMethod::Cash, PaymentMethod::Other][method as usize];
                 let v = ValidExpense {
                     date: PERIOD.start, summary: "x".into(), category: "activity".into(), source: FundSource::City,
-                    amount, payee: "p".into(), method, attachments: vec![],
+                    amount, payee: "p".into(), method, attachments: vec![], project_id: None,
                 };
                 expense_lines(&acc, &v, Role::ProgramCost)
             };
