@@ -3,6 +3,7 @@
 import { Navigate, Route, Routes } from "react-router-dom";
 import { isErrorPayload } from "./ipc";
 import AppShell from "./layout/AppShell";
+import BooksPage from "./pages/books";
 import FederationPage from "./pages/federation";
 import GrantsPage from "./pages/grants";
 import GrantYearPage from "./pages/grants/GrantYearPage";
@@ -37,7 +38,7 @@ export default function App() {
         <Route path="/grants" element={<GrantsPage session={info} />} />
         <Route path="/grants/:id" element={<GrantYearPage session={info} />} />
         <Route path="/members" element={<MembersPage session={info} />} />
-        <Route path="/books" element={<ComingSoon area="books" />} />
+        <Route path="/books" element={<BooksPage session={info} />} />
         <Route path="/projects" element={<ComingSoon area="projects" />} />
         <Route path="/packet" element={<ComingSoon area="packet" />} />
         <Route path="/settings" element={<SettingsPage session={info} />} />

@@ -61,8 +61,10 @@ export function useBudgetCategories() {
   return useQuery({ queryKey: BUDGET_CATEGORIES_KEY, queryFn: budgetCategoriesList });
 }
 
+/** A receipt posts a voucher, and budgets feed the books' reports: the 记账 area is refreshed too. */
 function invalidateGrant(queryClient: QueryClient, id?: GrantYearId) {
   return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ["books"] }),
     queryClient.invalidateQueries({ queryKey: GRANT_YEARS_KEY }),
     queryClient.invalidateQueries({
       queryKey: id === undefined ? ["grantYear"] : grantYearKey(id),

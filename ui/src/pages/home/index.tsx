@@ -8,6 +8,7 @@ import { errorMessage } from "../../ipc";
 import { RuleTag } from "../../forms/problems";
 import GrantOverview from "./GrantOverview";
 import { useHomeOverview } from "../grants/queries";
+import { useVoucherCount } from "../books/queries";
 
 function Recognition({ federation }: { federation: Federation }) {
   const { recognitionDate, recognitionDocNo } = federation;
@@ -54,7 +55,7 @@ const NOT_YET: { title: string; description: string; to?: string; action?: strin
     to: "/grants",
     action: "去新建年度资助",
   },
-  { title: "记账", description: "尚未记录收支" },
+  { title: "记账", description: "尚未记录收支", to: "/books", action: "去记账" },
   { title: "申报材料", description: "尚未生成申报材料" },
 ];
 
@@ -74,8 +75,19 @@ export default function HomePage({ session }: { session: SessionInfo }) {
       </Card>
     );
   else if (home.data.current) grantArea = <GrantOverview detail={home.data.current} />;
-  // Without a grant year on record, 年度资助 stays one of the honest empty cards.
-  const notYet = NOT_YET.filter((a) => grantArea === null || a.title !== "年度资助");
+  // Without a grant year on record, 年度资助 stays one of the honest empty cards; 记账 says how many
+  // vouchers the current year holds once it holds any.
+  const current = home.data?.current ?? null;
+  const vouchers = useVoucherCount(current?.grant.id ?? null);
+  const notYet = NOT_YET.filter((a) => grantArea === null || a.title !== "年度资助").map((a) =>
+    a.title === "记账" && current && vouchers > 0
+      ? {
+          ...a,
+          description: `${current.grant.year} 年度已有 ${vouchers} 张凭证`,
+          action: "查看凭证和报表",
+        }
+      : a,
+  );
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>

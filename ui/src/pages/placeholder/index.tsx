@@ -1,16 +1,11 @@
 // The honest empty state of an area that is not built yet: what it will do, and that it is not open.
-import { AccountBookOutlined, FileDoneOutlined, ProjectOutlined } from "@ant-design/icons";
+import { FileDoneOutlined, ProjectOutlined } from "@ant-design/icons";
 import { Card, Result } from "antd";
 import type { ReactNode } from "react";
 
-export type PlannedArea = "books" | "projects" | "packet";
+export type PlannedArea = "projects" | "packet";
 
 const AREAS: Record<PlannedArea, { title: string; purpose: string; icon: ReactNode }> = {
-  books: {
-    title: "记账",
-    purpose: "在这里逐笔记录收入和支出，自动汇总余额。",
-    icon: <AccountBookOutlined />,
-  },
   projects: {
     title: "服务项目",
     purpose: "在这里管理社联会组织开展的服务项目及其经费。",

@@ -1,0 +1,346 @@
+// The 记账 page against a mocked IPC: the expense form's exact input and where R-SPEND lands, an
+// original and its red-ink reversal naming each other, the reopen reason, the reports' totals.
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { ErrorPayload } from "../../ipc";
+import {
+  attachmentStore,
+  expensePost,
+  grantYearsList,
+  monthClose,
+  monthReopen,
+  monthsList,
+  spendOptions,
+  voucherReverse,
+  vouchersList,
+} from "../../ipc";
+import {
+  ACTIVITIES,
+  EXECUTION,
+  EXPENSE,
+  LEDGER,
+  MONTHS,
+  RECEIPT,
+  REVERSAL,
+  SPEND_OPTIONS,
+} from "../../test/books";
+import { grantDetail } from "../../test/grants";
+import { renderWithApp, session } from "../../test/render";
+import ExpenseModal from "./ExpenseModal";
+import BooksPage, { defaultGrantYear } from "./index";
+import PeriodTab from "./PeriodTab";
+import { ActivitiesTable, ExecutionTable, LedgerTable } from "./ReportsTab";
+
+// Forms with a date picker, a select and an upload are slow under jsdom on a busy 2-core machine.
+const SLOW = { timeout: 60_000 };
+
+vi.mock("../../ipc", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../ipc")>()),
+  attachmentStore: vi.fn(),
+  expensePost: vi.fn(),
+  grantYearsList: vi.fn(),
+  monthClose: vi.fn(),
+  monthReopen: vi.fn(),
+  monthsList: vi.fn(),
+  spendOptions: vi.fn(),
+  voucherReverse: vi.fn(),
+  vouchersList: vi.fn(),
+}));
+
+const GRANT = grantDetail().grant;
+
+function change(id: string, value: string) {
+  fireEvent.change(document.getElementById(id)!, { target: { value } });
+}
+
+function itemOf(id: string): HTMLElement {
+  return document.getElementById(id)!.closest(".ant-form-item") as HTMLElement;
+}
+
+async function pick(user: ReturnType<typeof userEvent.setup>, id: string, label: string) {
+  fireEvent.mouseDown(document.getElementById(id)!);
+  const options = await screen.findAllByTitle(label);
+  await user.click(options[options.length - 1]);
+}
+
+/** Types a whole date into an antd DatePicker and leaves it (one change event, not keystrokes). */
+async function typeDate(id: string, date: string) {
+  const input = document.getElementById(id)!;
+  fireEvent.mouseDown(input);
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: date } });
+  fireEvent.blur(input);
+  await waitFor(() => expect(input).toHaveValue(date));
+}
+
+describe("记一笔支出", SLOW, () => {
+  beforeEach(() => {
+    vi.mocked(expensePost).mockReset();
+    vi.mocked(attachmentStore).mockReset();
+    vi.mocked(spendOptions).mockReset().mockResolvedValue(SPEND_OPTIONS);
+  });
+
+  it("shows what the line has left, sends the typed input with stored attachments, and puts R-SPEND under the amount", async () => {
+    const user = userEvent.setup();
+    const message =
+      "项目活动费（市级专项资金）预算 100,000.00 元，已支出 99,000.00 元，尚余 1,000.00 元；本笔 1,280.50 元超出预算 280.50 元";
+    vi.mocked(expensePost).mockRejectedValue({
+      code: "validation",
+      message,
+      field: "amount",
+      rule: "R-SPEND",
+      problems: [{ field: "amount", message, rule: "R-SPEND" }],
+    } satisfies ErrorPayload);
+    vi.mocked(attachmentStore).mockResolvedValue({
+      sha256: "b".repeat(64),
+      fileName: "发票.png",
+      mime: "image/png",
+      size: 4,
+    });
+    const onClose = vi.fn();
+    renderWithApp(<ExpenseModal grant={GRANT} today="2026-11-26" onClose={onClose} />);
+
+    await typeDate("expense_date", "2019-04-02");
+    change("expense_summary", " 购买社区活动物资 ");
+    await pick(user, "expense_category", "项目活动费");
+    expect(await screen.findByTestId("expense-position")).toHaveTextContent(
+      "项目活动费（市级）预算 100,000.00 元，已支出 99,000.00 元，尚余 1,000.00 元；市级账上余额 81,000.00 元",
+    );
+    await user.click(screen.getByTestId("expense-source-district"));
+    expect(screen.getByTestId("expense-position")).toHaveTextContent(
+      "尚余 100,000.00 元；区级账上余额 100,000.00 元",
+    );
+    await user.click(screen.getByTestId("expense-source-city"));
+    change("expense_amount", "1,280.50");
+    change("expense_payee", "南京某某商贸有限公司");
+    await user.click(screen.getByLabelText("现金"));
+    const file = new File([new Uint8Array([137, 80, 78, 71])], "发票.png", { type: "image/png" });
+    const input = screen
+      .getByTestId("expense-attachments")
+      .querySelector("input[type=file]") as HTMLInputElement;
+    await user.upload(input, file);
+    await waitFor(() => expect(attachmentStore).toHaveBeenCalledTimes(1));
+    expect(await screen.findByText("发票.png")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("expense-submit"));
+
+    const error = await screen.findByText(message);
+    expect(itemOf("expense_amount")).toContainElement(error);
+    expect(itemOf("expense_amount").querySelector("[data-rule]")).toHaveTextContent("R-SPEND");
+    expect(screen.queryByTestId("expense-error")).not.toBeInTheDocument();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(vi.mocked(expensePost).mock.calls[0]).toStrictEqual([
+      {
+        grantYearId: 1,
+        date: "2019-04-02",
+        summary: "购买社区活动物资",
+        category: "activity",
+        source: "city",
+        amount: "1,280.50",
+        payee: "南京某某商贸有限公司",
+        paymentMethod: "cash",
+        attachments: [{ sha256: "b".repeat(64), fileName: "发票.png" }],
+      },
+    ]);
+  });
+
+  it("puts R-PERIOD (a closed month) under the date", async () => {
+    const user = userEvent.setup();
+    const message = "2019年3月已结账，不能再记入凭证。如确需补记，请先在“结账”中写明原因反结账";
+    vi.mocked(expensePost).mockRejectedValue({
+      code: "validation",
+      message,
+      field: "date",
+      rule: "R-PERIOD",
+      problems: [{ field: "date", message, rule: "R-PERIOD" }],
+    } satisfies ErrorPayload);
+    renderWithApp(<ExpenseModal grant={GRANT} today="2026-11-26" onClose={vi.fn()} />);
+
+    await typeDate("expense_date", "2019-03-25");
+    change("expense_summary", "办公用品");
+    await pick(user, "expense_category", "人员劳务费");
+    change("expense_amount", "100");
+    change("expense_payee", "张三");
+    await user.click(screen.getByTestId("expense-submit"));
+
+    expect(itemOf("expense_date")).toContainElement(await screen.findByText(message));
+    expect(itemOf("expense_date").querySelector("[data-rule]")).toHaveTextContent("R-PERIOD");
+  });
+});
+
+describe("凭证 list", SLOW, () => {
+  beforeEach(() => {
+    vi.mocked(grantYearsList).mockReset();
+    vi.mocked(monthsList).mockReset().mockResolvedValue(MONTHS);
+    vi.mocked(spendOptions).mockReset().mockResolvedValue(SPEND_OPTIONS);
+    vi.mocked(vouchersList).mockReset();
+    vi.mocked(voucherReverse).mockReset();
+  });
+
+  it("defaults to the executing year, else the latest", () => {
+    const y = (id: number, year: number, status: typeof GRANT.status) => ({
+      ...GRANT,
+      id,
+      year,
+      status,
+    });
+    expect(defaultGrantYear([])).toBeNull();
+    expect(
+      defaultGrantYear([y(1, 2019, "closed"), y(2, 2020, "executing"), y(3, 2021, "applying")])?.id,
+    ).toBe(2);
+    expect(defaultGrantYear([y(1, 2019, "closed"), y(3, 2021, "applying")])?.id).toBe(3);
+  });
+
+  it("links an original and its red-ink reversal both ways, and opens the double entry", async () => {
+    const user = userEvent.setup();
+    vi.mocked(grantYearsList).mockResolvedValue([GRANT]);
+    vi.mocked(vouchersList).mockResolvedValue({ total: 3, items: [RECEIPT, EXPENSE, REVERSAL] });
+    renderWithApp(<BooksPage session={session()} />);
+
+    const table = await screen.findByTestId("voucher-table");
+    await within(table).findByText("记-2019-0003");
+    expect(vouchersList).toHaveBeenCalledWith({
+      grantYearId: 1,
+      month: null,
+      page: 1,
+      pageSize: 20,
+    });
+    expect(within(table).getByTestId("voucher-reversed-by")).toHaveTextContent(
+      "已冲销 → 记-2019-0003",
+    );
+    expect(within(table).getByTestId("voucher-reverses")).toHaveTextContent("冲销 记-2019-0002");
+    const amounts = within(table).getAllByTestId("voucher-amount");
+    expect(amounts.map((a) => a.textContent)).toStrictEqual([
+      "180,000.00",
+      "1,280.50",
+      "-1,280.50",
+    ]);
+    expect(amounts[2]).toHaveAttribute("data-negative", "true");
+    expect(amounts[2]).toHaveClass("ant-typography-danger");
+    expect(amounts[1]).not.toHaveClass("ant-typography-danger");
+    expect(screen.getByText("共 3 张凭证")).toBeInTheDocument();
+
+    // Opening the original shows its lines and attachments, and no second 冲销.
+    await user.click(within(table).getByText("购买社区活动物资"));
+    const detail = await screen.findByTestId("voucher-detail");
+    const lines = within(detail).getByTestId("voucher-lines");
+    expect(lines).toHaveTextContent("5101业务活动成本 — 项目活动费");
+    expect(lines).toHaveTextContent("1,280.50");
+    expect(within(detail).getByTestId("voucher-attachments")).toHaveTextContent("发票.png");
+    expect(within(detail).getByText(/由 记-2019-0003 冲销/)).toBeInTheDocument();
+    expect(within(detail).queryByTestId("voucher-reverse")).not.toBeInTheDocument();
+  });
+
+  it("reverses an expense with a date and a reason, and shows a refusal", async () => {
+    const user = userEvent.setup();
+    const open = { ...EXPENSE, reversedBy: null };
+    vi.mocked(grantYearsList).mockResolvedValue([GRANT]);
+    vi.mocked(vouchersList).mockResolvedValue({ total: 1, items: [open] });
+    const message = "2019年4月已结账，不能再记入凭证。如确需补记，请先在“结账”中写明原因反结账";
+    vi.mocked(voucherReverse).mockRejectedValue({
+      code: "validation",
+      message,
+      field: "date",
+      rule: "R-PERIOD",
+      problems: [{ field: "date", message, rule: "R-PERIOD" }],
+    } satisfies ErrorPayload);
+    renderWithApp(<BooksPage session={session()} />);
+
+    await user.click(await screen.findByText("购买社区活动物资"));
+    await user.click(await screen.findByTestId("voucher-reverse"));
+    await typeDate("reversal_date", "2019-04-05");
+    change("reversal_reason", "金额录入错误");
+    await user.click(screen.getByTestId("reversal-submit"));
+
+    expect(itemOf("reversal_date")).toContainElement(await screen.findByText(message));
+    expect(itemOf("reversal_date").querySelector("[data-rule]")).toHaveTextContent("R-PERIOD");
+    expect(voucherReverse).toHaveBeenCalledWith({
+      voucherId: 2,
+      date: "2019-04-05",
+      reason: "金额录入错误",
+    });
+  });
+});
+
+describe("结账", SLOW, () => {
+  beforeEach(() => {
+    vi.mocked(monthClose).mockReset();
+    vi.mocked(monthReopen).mockReset().mockResolvedValue(undefined);
+  });
+
+  it("requires a reason to reopen, then sends it", async () => {
+    const user = userEvent.setup();
+    renderWithApp(<PeriodTab view={MONTHS} />);
+
+    expect(screen.getByTestId("month-status-2019-03")).toHaveTextContent("已结账");
+    expect(screen.getByTestId("month-status-2019-04")).toHaveTextContent("未结账");
+    expect(screen.getByTestId("period-events")).toHaveTextContent("2019年3月");
+    await user.click(screen.getByTestId("month-reopen-2019-03"));
+    await user.click(await screen.findByTestId("reopen-submit"));
+
+    expect(await screen.findByText("反结账必须写明原因")).toBeInTheDocument();
+    expect(monthReopen).not.toHaveBeenCalled();
+
+    change("reopen_reason", "补记遗漏的3月办公费发票");
+    await user.click(screen.getByTestId("reopen-submit"));
+    await waitFor(() =>
+      expect(monthReopen).toHaveBeenCalledWith("2019-03", "补记遗漏的3月办公费发票"),
+    );
+  });
+
+  it("shows a refused close (out of order) with its rule id", async () => {
+    const user = userEvent.setup();
+    const message = "请按月份顺序结账：2019年3月还有凭证未结账，先结2019年3月";
+    vi.mocked(monthClose).mockRejectedValue({
+      code: "validation",
+      message,
+      field: "month",
+      rule: "R-PERIOD",
+      problems: [{ field: "month", message, rule: "R-PERIOD" }],
+    } satisfies ErrorPayload);
+    renderWithApp(<PeriodTab view={MONTHS} />);
+
+    await user.click(screen.getByTestId("month-close-2019-04"));
+    await user.click(await screen.findByRole("button", { name: "结 账" }));
+
+    const alert = await screen.findByTestId("period-error");
+    expect(alert).toHaveTextContent(message);
+    expect(alert.querySelector("[data-rule]")).toHaveTextContent("R-PERIOD");
+    expect(monthClose).toHaveBeenCalledWith("2019-04");
+  });
+});
+
+describe("报表", () => {
+  it("预算执行表: category rows under city/district/total groups, and the totals row", () => {
+    renderWithApp(<ExecutionTable report={EXECUTION} />);
+    const table = screen.getByTestId("report-execution");
+    for (const h of ["市级专项资金", "区级配套资金", "合计", "预算", "已支出", "剩余", "执行率"])
+      expect(within(table).getAllByText(h).length).toBeGreaterThan(0);
+    expect(within(table).getByText("项目活动费")).toBeInTheDocument();
+    const total = screen.getByTestId("report-execution-total");
+    expect(total).toHaveTextContent("合计");
+    expect(total).toHaveTextContent(
+      /180,000\.00\s*99,000\.00\s*81,000\.00\s*55\.00%.*360,000\.00\s*99,000\.00\s*261,000\.00\s*27\.50%/,
+    );
+  });
+
+  it("收支明细账: running balance, the reversal in red, and the totals", () => {
+    renderWithApp(<LedgerTable report={LEDGER} />);
+    expect(screen.getByTestId("report-ledger-title")).toHaveTextContent("市级专项资金");
+    const reversal = screen.getByText(REVERSAL.summary).closest("tr")!;
+    expect(reversal).toHaveClass("ledger-reversal");
+    expect(within(reversal).getByText("-1,280.50")).toHaveClass("ant-typography-danger");
+    expect(within(reversal).getByText("180,000.00")).toBeInTheDocument();
+    expect(screen.getByTestId("report-ledger-total")).toHaveTextContent(
+      /合计\s*180,000\.00\s*0\.00\s*180,000\.00/,
+    );
+  });
+
+  it("业务活动表: labels indented by level", () => {
+    renderWithApp(<ActivitiesTable report={ACTIVITIES} />);
+    expect(screen.getByText("其中：市级专项资金")).toHaveAttribute("data-level", "2");
+    expect(screen.getByText("一、收入")).toHaveStyle({ fontWeight: "600" });
+    expect(screen.getByText(/民间非营利组织会计制度（2004）/)).toBeInTheDocument();
+  });
+});

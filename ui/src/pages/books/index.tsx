@@ -1,0 +1,149 @@
+// 记账: the books of one grant year — its vouchers (记一笔支出, 冲销, 补充附件), month-end close, the
+// four reports and the chart of accounts. The year defaults to the one being executed, else the latest.
+import { Alert, Card, Empty, Select, Skeleton, Space, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { errorMessage, type GrantYear, type SessionInfo } from "../../ipc";
+import { SOURCE_LABEL, StatusTag, Yuan } from "../grants/labels";
+import { useGrantYears } from "../grants/queries";
+import { ChartView } from "./ChartTab";
+import PeriodTab from "./PeriodTab";
+import { useChart, useMonths, useSpendOptions } from "./queries";
+import ReportsTab from "./ReportsTab";
+import VouchersTab from "./VouchersTab";
+
+/** The executing year, else the latest one on record. */
+export function defaultGrantYear(years: GrantYear[]): GrantYear | null {
+  const executing = years.filter((g) => g.status === "executing");
+  const pool = executing.length > 0 ? executing : years;
+  if (pool.length === 0) return null;
+  return pool.reduce((a, b) => (b.year > a.year ? b : a));
+}
+
+/** Cash on hand by source (received − spent), from the spend options Rust computes. */
+function CashLine({ grant }: { grant: GrantYear }) {
+  const spend = useSpendOptions(grant.id);
+  const cash = (["city", "district"] as const).map((s) => ({
+    source: s,
+    cash: spend.data?.find((o) => o.source === s)?.cash ?? null,
+  }));
+  if (!spend.data || cash.every((c) => c.cash === null)) return null;
+  return (
+    <span data-testid="books-cash">
+      {cash
+        .filter((c) => c.cash !== null)
+        .map((c, i) => (
+          <span key={c.source}>
+            {i > 0 && "　"}
+            {SOURCE_LABEL[c.source]}账上余额 <Yuan value={c.cash!} />
+          </span>
+        ))}
+    </span>
+  );
+}
+
+function ChartPane() {
+  const chart = useChart();
+  if (chart.isError) return <Alert type="error" showIcon message={errorMessage(chart.error)} />;
+  if (!chart.data) return <Skeleton active />;
+  return <ChartView chart={chart.data} />;
+}
+
+function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
+  const months = useMonths(grant.id);
+  const [tab, setTab] = useState("vouchers");
+  const monthsPane = months.isError ? (
+    <Alert type="error" showIcon message={errorMessage(months.error)} />
+  ) : months.data ? (
+    <PeriodTab view={months.data} />
+  ) : (
+    <Skeleton active />
+  );
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        <Space size={8} wrap>
+          <StatusTag status={grant.status} />
+          <span>
+            执行期 {grant.periodStart} 至 {grant.periodEnd}
+          </span>
+          {grant.status !== "applying" && grant.status !== "approved" && <CashLine grant={grant} />}
+        </Space>
+      </Typography.Paragraph>
+      {(grant.status === "applying" || grant.status === "approved") && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={
+            <>
+              {grant.year} 年度资助尚未开始执行：开始执行后才能记支出。到账在
+              <Link to={`/grants/${grant.id}`}>年度资助</Link>页面登记，会自动生成到账凭证。
+            </>
+          }
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: "vouchers",
+            label: "凭证",
+            children: (
+              <VouchersTab grant={grant} months={months.data?.months ?? []} today={today} />
+            ),
+          },
+          { key: "period", label: "结账", children: monthsPane },
+          { key: "reports", label: "报表", children: <ReportsTab grant={grant} /> },
+          { key: "chart", label: "科目表", children: <ChartPane /> },
+        ]}
+      />
+    </>
+  );
+}
+
+export default function BooksPage({ session }: { session: SessionInfo }) {
+  const years = useGrantYears();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const list = years.data ?? [];
+  const grant = list.find((g) => g.id === chosen) ?? defaultGrantYear(list);
+
+  return (
+    <Card
+      title="记账"
+      data-testid="books-page"
+      extra={
+        list.length > 0 && (
+          <Select
+            data-testid="books-year"
+            style={{ width: 170 }}
+            value={grant?.id}
+            onChange={setChosen}
+            options={[...list]
+              .sort((a, b) => b.year - a.year)
+              .map((g) => ({ value: g.id, label: `${g.year} 年度资助` }))}
+          />
+        )
+      }
+    >
+      {years.isError ? (
+        <Alert type="error" showIcon message={errorMessage(years.error)} />
+      ) : years.isPending ? (
+        <Skeleton active />
+      ) : grant === null ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={
+            <>
+              <div>记账按年度资助进行，目前还没有年度资助记录。</div>
+              <Link to="/grants">去新建年度资助</Link>
+            </>
+          }
+        />
+      ) : (
+        <GrantBooks key={grant.id} grant={grant} today={session.today} />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+// Words and small pieces the 记账 screens share: payment methods, voucher kinds, account kinds and
+// roles, signed amounts (red when negative, as red ink on paper), file sizes.
+import { Typography } from "antd";
+import type { CSSProperties } from "react";
+import type { PaymentMethod, VoucherKind } from "../../ipc";
+import { formatYuan, toFen } from "../../money";
+
+export const PAYMENT_LABEL: Record<PaymentMethod, string> = {
+  bank: "银行转账",
+  cash: "现金",
+  other: "其他",
+};
+
+export const KIND_LABEL: Record<VoucherKind, string> = {
+  receipt: "到账",
+  expense: "支出",
+  reversal: "冲销",
+};
+
+export const ACCOUNT_KIND_LABEL: Record<string, string> = {
+  asset: "资产类",
+  liability: "负债类",
+  net_assets: "净资产类",
+  revenue: "收入类",
+  expense: "费用类",
+};
+
+export const ACCOUNT_KIND_ORDER = ["asset", "liability", "net_assets", "revenue", "expense"];
+
+/** What the app uses an account for, by the role the chart maps to it. */
+export const ROLE_LABEL: Record<string, string> = {
+  bank: "到账、银行转账支付",
+  cash: "现金支付",
+  other_money: "其他方式支付",
+  grant_revenue: "市级、区级资金到账（限定性）",
+  program_cost: "业务活动类支出",
+  admin_expense: "办公费、评估审计费等管理类支出",
+  unrestricted_net_assets: "业务活动表：非限定性",
+  restricted_net_assets: "业务活动表：限定性",
+};
+
+export function isNegative(amount: string): boolean {
+  return (toFen(amount) ?? 0n) < 0n;
+}
+
+/** An amount in tabular figures; negative amounts (red-ink reversals) in red. */
+export function Amount({
+  value,
+  strong,
+  style,
+  testId,
+}: {
+  value: string;
+  strong?: boolean;
+  style?: CSSProperties;
+  testId?: string;
+}) {
+  const negative = isNegative(value);
+  return (
+    <Typography.Text
+      strong={strong}
+      type={negative ? "danger" : undefined}
+      data-testid={testId}
+      data-negative={negative || undefined}
+      style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", ...style }}
+    >
+      {formatYuan(value)}
+    </Typography.Text>
+  );
+}
+
+/** A zero amount as a quiet dash, so a column of figures shows what moved. */
+export function AmountOrDash({ value }: { value: string }) {
+  if ((toFen(value) ?? 1n) === 0n) return <Typography.Text type="secondary">—</Typography.Text>;
+  return <Amount value={value} />;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "2026-10" → "2026年10月". */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split("-");
+  return `${y}年${Number(m)}月`;
+}
+
+/** Rows with a `key` antd's Table uses (rows of a report have no id of their own). */
+export function keyed<T extends object>(rows: T[]): (T & { key: string })[] {
+  return rows.map((r, i) => ({ ...r, key: String(i) }));
+}

@@ -1,0 +1,285 @@
+// Fixtures for the 记账 tests: what Rust sends for the 2019 grant year of test/grants.ts — a city
+// receipt, an expense reversed by a red-ink voucher, spend options, months and reports.
+import type {
+  ActivityStatement,
+  BudgetExecution,
+  LedgerReport,
+  MonthsView,
+  SpendOption,
+  Voucher,
+} from "../ipc";
+
+export const RECEIPT: Voucher = {
+  id: 1,
+  number: "记-2019-0001",
+  date: "2019-03-20",
+  kind: "receipt",
+  summary: "2019年度市级专项资金到账（HD20190320001）",
+  grantYearId: 1,
+  payee: "",
+  paymentMethod: "bank",
+  amount: "180000.00",
+  source: "city",
+  category: null,
+  categoryName: null,
+  lines: [
+    {
+      accountCode: "1002",
+      accountName: "银行存款",
+      debit: "180000.00",
+      credit: "0.00",
+      source: "city",
+      category: null,
+      categoryName: null,
+    },
+    {
+      accountCode: "4401",
+      accountName: "政府补助收入",
+      debit: "0.00",
+      credit: "180000.00",
+      source: "city",
+      category: null,
+      categoryName: null,
+    },
+  ],
+  attachments: [],
+  reverses: null,
+  reversedBy: null,
+  operator: "lijing",
+  createdAt: "2019-03-20 10:00:00",
+};
+
+export const EXPENSE: Voucher = {
+  id: 2,
+  number: "记-2019-0002",
+  date: "2019-04-02",
+  kind: "expense",
+  summary: "购买社区活动物资",
+  grantYearId: 1,
+  payee: "南京某某商贸有限公司",
+  paymentMethod: "bank",
+  amount: "1280.50",
+  source: "city",
+  category: "activity",
+  categoryName: "项目活动费",
+  lines: [
+    {
+      accountCode: "5101",
+      accountName: "业务活动成本",
+      debit: "1280.50",
+      credit: "0.00",
+      source: "city",
+      category: "activity",
+      categoryName: "项目活动费",
+    },
+    {
+      accountCode: "1002",
+      accountName: "银行存款",
+      debit: "0.00",
+      credit: "1280.50",
+      source: "city",
+      category: null,
+      categoryName: null,
+    },
+  ],
+  attachments: [
+    {
+      sha256: "a".repeat(64),
+      fileName: "发票.png",
+      mime: "image/png",
+      size: 20480,
+      addedAt: "2019-04-02 10:05:00",
+    },
+  ],
+  reverses: null,
+  reversedBy: { id: 3, number: "记-2019-0003", date: "2019-04-05" },
+  operator: "lijing",
+  createdAt: "2019-04-02 10:05:00",
+};
+
+export const REVERSAL: Voucher = {
+  ...EXPENSE,
+  id: 3,
+  number: "记-2019-0003",
+  date: "2019-04-05",
+  kind: "reversal",
+  summary: "冲销 记-2019-0002：金额录入错误",
+  amount: "-1280.50",
+  lines: EXPENSE.lines.map((l) => ({
+    ...l,
+    debit: l.debit === "0.00" ? "0.00" : `-${l.debit}`,
+    credit: l.credit === "0.00" ? "0.00" : `-${l.credit}`,
+  })),
+  attachments: [],
+  reverses: { id: 2, number: "记-2019-0002", date: "2019-04-02" },
+  reversedBy: null,
+  createdAt: "2019-04-05 09:00:00",
+};
+
+export const SPEND_OPTIONS: SpendOption[] = [
+  {
+    category: "activity",
+    categoryName: "项目活动费",
+    source: "city",
+    budget: "100000.00",
+    spent: "99000.00",
+    remaining: "1000.00",
+    cash: "81000.00",
+  },
+  {
+    category: "labor",
+    categoryName: "人员劳务费",
+    source: "city",
+    budget: "50000.00",
+    spent: "0.00",
+    remaining: "50000.00",
+    cash: "81000.00",
+  },
+  {
+    category: "activity",
+    categoryName: "项目活动费",
+    source: "district",
+    budget: "100000.00",
+    spent: "0.00",
+    remaining: "100000.00",
+    cash: "100000.00",
+  },
+];
+
+export const MONTHS: MonthsView = {
+  months: [
+    {
+      month: "2019-03",
+      label: "2019年3月",
+      closed: true,
+      closedAt: "2019-04-01 09:00:00",
+      closedBy: "lijing",
+      vouchers: 1,
+      ended: true,
+    },
+    {
+      month: "2019-04",
+      label: "2019年4月",
+      closed: false,
+      closedAt: null,
+      closedBy: null,
+      vouchers: 2,
+      ended: true,
+    },
+  ],
+  events: [
+    {
+      month: "2019-03",
+      action: "close",
+      reason: "",
+      operator: "lijing",
+      at: "2019-04-01 09:00:00",
+    },
+  ],
+};
+
+export const EXECUTION: BudgetExecution = {
+  year: 2019,
+  rows: [
+    {
+      category: "activity",
+      categoryName: "项目活动费",
+      city: { budget: "100000.00", spent: "99000.00", remaining: "1000.00", percent: "99.00%" },
+      district: { budget: "100000.00", spent: "0.00", remaining: "100000.00", percent: "0.00%" },
+      total: { budget: "200000.00", spent: "99000.00", remaining: "101000.00", percent: "49.50%" },
+    },
+    {
+      category: "labor",
+      categoryName: "人员劳务费",
+      city: { budget: "80000.00", spent: "0.00", remaining: "80000.00", percent: "0.00%" },
+      district: { budget: "80000.00", spent: "0.00", remaining: "80000.00", percent: "0.00%" },
+      total: { budget: "160000.00", spent: "0.00", remaining: "160000.00", percent: "0.00%" },
+    },
+  ],
+  totals: {
+    category: "",
+    categoryName: "合计",
+    city: { budget: "180000.00", spent: "99000.00", remaining: "81000.00", percent: "55.00%" },
+    district: { budget: "180000.00", spent: "0.00", remaining: "180000.00", percent: "0.00%" },
+    total: { budget: "360000.00", spent: "99000.00", remaining: "261000.00", percent: "27.50%" },
+  },
+};
+
+export const LEDGER: LedgerReport = {
+  title: "2019年度收支明细账 — 市级专项资金",
+  balanceLabel: "资金余额",
+  opening: "0.00",
+  rows: [
+    {
+      date: "2019-03-20",
+      number: "记-2019-0001",
+      summary: RECEIPT.summary,
+      source: "city",
+      categoryName: null,
+      income: "180000.00",
+      expense: "0.00",
+      balance: "180000.00",
+      reversal: false,
+    },
+    {
+      date: "2019-04-02",
+      number: "记-2019-0002",
+      summary: EXPENSE.summary,
+      source: "city",
+      categoryName: "项目活动费",
+      income: "0.00",
+      expense: "1280.50",
+      balance: "178719.50",
+      reversal: false,
+    },
+    {
+      date: "2019-04-05",
+      number: "记-2019-0003",
+      summary: REVERSAL.summary,
+      source: "city",
+      categoryName: "项目活动费",
+      income: "0.00",
+      expense: "-1280.50",
+      balance: "180000.00",
+      reversal: true,
+    },
+  ],
+  totalIncome: "180000.00",
+  totalExpense: "0.00",
+  closing: "180000.00",
+};
+
+export const ACTIVITIES: ActivityStatement = {
+  year: 2019,
+  chartName: "民间非营利组织会计制度（2004）",
+  rows: [
+    {
+      label: "一、收入",
+      level: 0,
+      unrestricted: "0.00",
+      restricted: "180000.00",
+      total: "180000.00",
+    },
+    {
+      label: "政府补助收入",
+      level: 1,
+      unrestricted: "0.00",
+      restricted: "180000.00",
+      total: "180000.00",
+    },
+    {
+      label: "其中：市级专项资金",
+      level: 2,
+      unrestricted: "0.00",
+      restricted: "180000.00",
+      total: "180000.00",
+    },
+    {
+      label: "收入合计",
+      level: 0,
+      unrestricted: "0.00",
+      restricted: "180000.00",
+      total: "180000.00",
+    },
+  ],
+};
