@@ -15,9 +15,13 @@ use crate::domain::federation::FederationInput;
 use crate::domain::grant::{AdjustmentInput, ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, ReceiptInput};
 use crate::domain::ledger::{ExpenseInput, Month, PaymentMethod, ReversalInput};
 use crate::domain::member::{
-    InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput,
+    InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput, eligibility,
 };
 use crate::domain::money::Money;
+use crate::domain::project::{
+    ActivityInput, CloseOutInput, CustomTargetInput, Grade, IndicatorValueInput, ProjectInput, ProjectStatus,
+    SplitInput, TerminateInput,
+};
 use crate::error::Result;
 use crate::store::members::List;
 
@@ -210,7 +214,12 @@ fn grant_history(books: &mut Books, rng: &mut Rng) -> Result<()> {
         ("2020-11", 7),
         ("2020-12", 6),
     ];
+    let mut projects = Vec::new();
     for (month, n) in months {
+        if month == "2020-04" {
+            projects = projects_2020(books, y2)?;
+        }
+        project_month(books, rng, &projects, month)?;
         spend_month(books, rng, y2, month, n, &[])?;
         if month == "2020-06" {
             books.set_clock(at("2020-06-30"));
@@ -318,11 +327,13 @@ fn spend_month(books: &mut Books, rng: &mut Rng, gy: i64, month: &str, n: u32, s
         let options = books.spend_options(gy)?;
         let mut yuan = low + rng.below((high - low) as u64 + 1) as i64;
         let half = rng.below(4) == 0;
+        // Cash that agreements will still draw on is left for them.
+        let held = |s: FundSource| -> Money { options.iter().filter(|o| o.source == s).map(|o| o.committed).sum() };
         let room = |s: FundSource| {
             options
                 .iter()
                 .find(|o| o.category == category && o.source == s)
-                .map(|o| o.remaining.min(o.cash))
+                .map(|o| o.remaining.min(o.cash - held(s)))
                 .unwrap_or(Money::ZERO)
         };
         // Mostly from the source with more room left, as a secretary spreads the two.
@@ -381,6 +392,211 @@ fn mistake_and_correction(books: &mut Books, gy: i64, date: &str) -> Result<()> 
         reason: "金额多录一个0".into(),
     })?;
     books.expense_post(&ExpenseInput { amount: "680".into(), ..wrong })?;
+    Ok(())
+}
+
+/// One demo service project: name, splits (category, source, yuan), targets (人次, 场次, 小时), an
+/// optional free-form indicator (name, unit, target, per activity), and how it ends.
+struct DemoProject {
+    name: &'static str,
+    splits: &'static [(&'static str, FundSource, i64)],
+    targets: (i64, i64, i64),
+    indicator: Option<(&'static str, &'static str, i64, i64)>,
+    ends: DemoEnd,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DemoEnd {
+    Running,
+    Closed,
+    Terminated,
+}
+
+const PROJECTS_2020: [DemoProject; 6] = [
+    DemoProject {
+        name: "银龄助餐暖心行动",
+        splits: &[("activity", FundSource::City, 30_000), ("labor", FundSource::District, 10_000)],
+        targets: (900, 30, 360),
+        indicator: Some(("助餐服务", "份", 4_000, 150)),
+        ends: DemoEnd::Closed,
+    },
+    DemoProject {
+        name: "邻里纠纷调解驿站",
+        splits: &[("activity", FundSource::District, 16_000), ("labor", FundSource::District, 8_000)],
+        targets: (300, 24, 200),
+        indicator: Some(("成功调解纠纷", "件", 40, 2)),
+        ends: DemoEnd::Running,
+    },
+    DemoProject {
+        name: "青少年四点半课堂",
+        splits: &[("activity", FundSource::City, 25_000), ("labor", FundSource::City, 8_000)],
+        targets: (1_200, 60, 480),
+        indicator: None,
+        ends: DemoEnd::Running,
+    },
+    DemoProject {
+        name: "社区文体展演季",
+        splits: &[("activity", FundSource::District, 18_000)],
+        targets: (2_000, 8, 160),
+        indicator: None,
+        ends: DemoEnd::Running,
+    },
+    DemoProject {
+        name: "垃圾分类志愿宣传",
+        splits: &[("activity", FundSource::City, 12_000), ("publicity", FundSource::City, 3_000)],
+        targets: (1_500, 20, 300),
+        indicator: Some(("入户宣传", "户", 1_200, 60)),
+        ends: DemoEnd::Running,
+    },
+    DemoProject {
+        name: "独居老人探访关爱",
+        splits: &[("activity", FundSource::District, 15_000)],
+        targets: (400, 40, 320),
+        indicator: None,
+        ends: DemoEnd::Terminated,
+    },
+];
+
+/// The 2020 agreements, signed on 1 April with active members that joined before; the mediation
+/// project goes to an organization flagged by a failed inspection, with the reason written down.
+fn projects_2020(books: &mut Books, gy: i64) -> Result<Vec<(i64, usize)>> {
+    books.set_clock(at("2020-04-01"));
+    let signed = NaiveDate::from_ymd_opt(2020, 4, 1).expect("valid date");
+    let members: Vec<_> = books
+        .members_active_in_year(2020)?
+        .into_iter()
+        .filter(|m| m.status == MemberStatus::Active && m.joined_on <= signed)
+        .collect();
+    let flagged: Vec<_> = members.iter().filter(|m| eligibility(m, signed).flag_reason.is_some()).collect();
+    let clean: Vec<_> = members.iter().filter(|m| eligibility(m, signed).flag_reason.is_none()).collect();
+    let communities: Vec<i64> = books.list_entries(List::Community)?.into_iter().map(|e| e.id).collect();
+    let mut out = Vec::new();
+    for (i, p) in PROJECTS_2020.iter().enumerate() {
+        let (member, override_reason) = match (i, flagged.first()) {
+            (1, Some(m)) => (*m, "已于2020年3月完成年检整改，经理事会研究同意承接".to_owned()),
+            _ => (clean[(i * 7) % clean.len()], String::new()),
+        };
+        let mut input = ProjectInput {
+            grant_year_id: gy,
+            name: p.name.into(),
+            member_id: member.id,
+            category: member.category.clone(),
+            community_ids: vec![communities[i % communities.len()], communities[(i + 2) % communities.len()]],
+            agreement_no: format!("示社联协〔2020〕{}号", i + 1),
+            signed_on: "2020-04-01".into(),
+            starts_on: "2020-04-01".into(),
+            ends_on: "2020-11-30".into(),
+            splits: p
+                .splits
+                .iter()
+                .map(|(c, s, y)| SplitInput { category: (*c).into(), source: *s, amount: y.to_string() })
+                .collect(),
+            beneficiaries: p.targets.0.to_string(),
+            sessions: p.targets.1.to_string(),
+            volunteer_hours: p.targets.2.to_string(),
+            custom_targets: Vec::new(),
+            override_reason,
+        };
+        if let Some((name, unit, target, _)) = p.indicator {
+            input.custom_targets.push(CustomTargetInput {
+                name: name.into(),
+                unit: unit.into(),
+                target: target.to_string(),
+            });
+        }
+        let id = books.project_create(&input)?.project.id;
+        books.project_start(id)?;
+        out.push((id, i));
+    }
+    Ok(out)
+}
+
+/// A month of the projects: instalments (half on signing for city money, half in July for the
+/// district's, which arrives on 30 June; 40% more in November), activities, and the two endings.
+fn project_month(books: &mut Books, rng: &mut Rng, projects: &[(i64, usize)], month: &str) -> Result<()> {
+    let m = Month::parse(month).expect("demo months are valid");
+    for &(id, i) in projects {
+        let p = &PROJECTS_2020[i];
+        let detail = books.project_get(id)?;
+        if !matches!(detail.project.status, ProjectStatus::Running) {
+            continue;
+        }
+        if p.ends == DemoEnd::Terminated && month == "2020-08" {
+            books.set_clock(at("2020-08-14"));
+            books.project_terminate(
+                id,
+                &TerminateInput {
+                    date: "2020-08-14".into(),
+                    reason: "承接组织负责人调离，志愿者队伍无法维持，经协商终止".into(),
+                },
+            )?;
+            continue;
+        }
+        for &(category, source, yuan) in p.splits {
+            let share = match (month, source) {
+                ("2020-04", FundSource::City) | ("2020-07", FundSource::District) => 50,
+                ("2020-11", _) => 40,
+                _ => 0,
+            };
+            if share == 0 {
+                continue;
+            }
+            let day = format!("{month}-{:02}", if month == "2020-11" { 10 } else { 6 });
+            books.set_clock(at(&day));
+            books.expense_post(&ExpenseInput {
+                grant_year_id: detail.project.grant_year_id,
+                date: day.clone(),
+                summary: format!("拨付“{}”服务经费（{}%）", p.name, share),
+                category: category.into(),
+                source,
+                amount: Money::from_yuan(yuan * share / 100).to_string(),
+                payee: detail.project.member_name.clone(),
+                payment_method: PaymentMethod::Bank,
+                attachments: vec![],
+                project_id: Some(id),
+            })?;
+        }
+        if m.month >= 5 && m.month <= 11 {
+            let custom =
+                detail.targets.iter().find(|t| t.kind == crate::domain::project::TargetKind::Custom).map(|t| t.id);
+            let per_month = (p.targets.1 / 7).max(1);
+            for k in 0..per_month.min(4) {
+                let day = 3 + (k as u32) * 7 + rng.below(3) as u32;
+                let held_on = format!("{month}-{day:02}");
+                let participants = p.targets.0 / p.targets.1 + rng.below(12) as i64;
+                let volunteers = 3 + rng.below(6) as i64;
+                books.set_clock(at(&held_on));
+                books.activity_add(&ActivityInput {
+                    project_id: id,
+                    held_on: held_on.clone(),
+                    title: format!("{}（{}月第{}次）", p.name, m.month, k + 1),
+                    place: "社区党群服务中心".into(),
+                    participants: participants.to_string(),
+                    volunteers: volunteers.to_string(),
+                    volunteer_hours: (volunteers * 2).to_string(),
+                    note: String::new(),
+                    photos: vec![],
+                    indicators: match (custom, p.indicator) {
+                        (Some(t), Some((.., per))) => {
+                            vec![IndicatorValueInput { target_id: t, value: (per + rng.below(5) as i64).to_string() }]
+                        }
+                        _ => vec![],
+                    },
+                })?;
+            }
+        }
+        if p.ends == DemoEnd::Closed && month == "2020-11" {
+            books.set_clock(at("2020-11-30"));
+            books.project_close(
+                id,
+                &CloseOutInput {
+                    date: "2020-11-30".into(),
+                    evaluation: "全年为辖区高龄、独居老人提供助餐服务，送餐及时，服务对象满意度高；志愿者队伍稳定，建议下一年度继续实施并扩大覆盖。".into(),
+                    grade: Some(Grade::Excellent),
+                },
+            )?;
+        }
+    }
     Ok(())
 }
 
@@ -557,7 +773,11 @@ pub fn create_file(path: &Path, scale: DemoScale, options: OpenOptions) -> Resul
             path,
             OpenOptions { operator: options.operator.clone(), clock: demo_clock(), attachments_dir: None },
         )?;
+        // A regenerated, throw-away file: no fsync per transaction while it is written (a thousand
+        // small transactions would otherwise keep the person waiting); durable again once reopened.
+        books.store.conn().pragma_update(None, "synchronous", "OFF")?;
         generate(&mut books, scale, 2019)?;
+        books.store.conn().pragma_update(None, "synchronous", "FULL")?;
     }
     Books::open(path, options)
 }
@@ -632,6 +852,26 @@ mod tests {
             let open: Vec<&str> = months.iter().filter(|m| !m.closed).map(|m| m.month.as_str()).collect();
             assert_eq!(open, if g.year == 2019 { vec![] } else { vec!["2020-12"] });
         }
+    }
+
+    #[test]
+    fn the_demo_has_service_projects_in_every_state_with_activities_and_payments() {
+        use crate::books::projects::ProjectQuery;
+        let mut books = Books::open_in_memory(OpenOptions::default()).unwrap();
+        generate(&mut books, DemoScale::STREET, 2019).unwrap();
+        let list = books.projects_list(&ProjectQuery::default()).unwrap();
+        assert_eq!(list.len(), 6);
+        let count = |s: ProjectStatus| list.iter().filter(|p| p.project.status == s).count();
+        assert_eq!(
+            (count(ProjectStatus::Running), count(ProjectStatus::Closed), count(ProjectStatus::Terminated)),
+            (4, 1, 1)
+        );
+        assert_eq!(list.iter().filter(|p| !p.project.override_reason.is_empty()).count(), 1);
+        assert!(list.iter().all(|p| p.activities > 0 && p.paid > Money::ZERO && p.paid <= p.agreed));
+        let gy = list[0].project.grant_year_id;
+        let progress = books.grant_progress(gy).unwrap();
+        assert!(progress.activities_by_month.len() >= 6);
+        assert_eq!(books.unbalanced_vouchers().unwrap(), 0);
     }
 
     #[test]

@@ -370,6 +370,12 @@ impl Books {
         rows.into_iter().map(|r| self.voucher_view(r)).collect()
     }
 
+    /// The payments of a service project (and their reversals), in book order.
+    pub fn vouchers_of_project(&self, project_id: i64) -> Result<Vec<Voucher>> {
+        let rows = sql::vouchers_of_project(self.store.conn(), project_id)?;
+        rows.into_iter().map(|r| self.voucher_view(r)).collect()
+    }
+
     fn voucher_view(&self, row: VoucherRow) -> Result<Voucher> {
         let conn = self.store.conn();
         let names = gsql::category_names(conn)?;

@@ -312,6 +312,16 @@ pub fn vouchers(
     Ok((total, rows))
 }
 
+/// The vouchers naming a service project (payments and their reversals), in book order.
+pub fn vouchers_of_project(conn: &Connection, project_id: i64) -> Result<Vec<VoucherRow>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {VOUCHER_COLUMNS} FROM voucher WHERE project_id = ?1 ORDER BY voucher_date, year, seq"
+        ))?
+        .query_map([project_id], voucher_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 pub fn lines(conn: &Connection, voucher_id: i64) -> Result<Vec<PostingLine>> {
     Ok(conn
         .prepare_cached(
