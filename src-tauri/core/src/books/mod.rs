@@ -14,6 +14,7 @@ mod federation;
 pub mod grants;
 pub mod ledger;
 mod members;
+pub mod packet;
 pub mod projects;
 pub mod reports;
 

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("members", include_str!("../../migrations/0003_members.sql")),
     ("ledger", include_str!("../../migrations/0004_ledger.sql")),
     ("projects", include_str!("../../migrations/0005_projects.sql")),
+    ("packet", include_str!("../../migrations/0006_packet.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
