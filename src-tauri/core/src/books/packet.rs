@@ -40,6 +40,32 @@ pub struct BudgetNote {
     pub note: String,
 }
 
+/// How much a preflight line matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum PreflightLevel {
+    /// The packet cannot be exported until this is fixed.
+    Blocking,
+    /// Worth a look; does not stop the export.
+    Warning,
+}
+
+/// One line of the packet's preflight checklist (built by the export crate from the books).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreflightItem {
+    pub level: PreflightLevel,
+    pub message: String,
+    /// The rule id (R-…) when a policy rule is broken.
+    pub rule: Option<String>,
+    /// The window's route that fixes it, e.g. `/federation` or `/grants/3`.
+    pub link: String,
+    /// The button text for the link, e.g. 「去填写」.
+    pub action: String,
+}
+
 /// Paragraphs of a text typed in a box: split on line breaks, trimmed, empty ones dropped.
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()
