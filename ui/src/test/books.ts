@@ -45,6 +45,8 @@ export const RECEIPT: Voucher = {
   attachments: [],
   reverses: null,
   reversedBy: null,
+  projectId: null,
+  projectName: null,
   operator: "lijing",
   createdAt: "2019-03-20 10:00:00",
 };
@@ -93,6 +95,8 @@ export const EXPENSE: Voucher = {
   ],
   reverses: null,
   reversedBy: { id: 3, number: "记-2019-0003", date: "2019-04-05" },
+  projectId: null,
+  projectName: null,
   operator: "lijing",
   createdAt: "2019-04-02 10:05:00",
 };
@@ -123,6 +127,7 @@ export const SPEND_OPTIONS: SpendOption[] = [
     source: "city",
     budget: "100000.00",
     spent: "99000.00",
+    committed: "0.00",
     remaining: "1000.00",
     cash: "81000.00",
   },
@@ -132,7 +137,8 @@ export const SPEND_OPTIONS: SpendOption[] = [
     source: "city",
     budget: "50000.00",
     spent: "0.00",
-    remaining: "50000.00",
+    committed: "20000.00",
+    remaining: "30000.00",
     cash: "81000.00",
   },
   {
@@ -141,6 +147,7 @@ export const SPEND_OPTIONS: SpendOption[] = [
     source: "district",
     budget: "100000.00",
     spent: "0.00",
+    committed: "0.00",
     remaining: "100000.00",
     cash: "100000.00",
   },

@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import type { ExpenseInput, FundSource, GrantYear, PaymentMethod, SpendOption } from "../../ipc";
 import { applyProblems, placeIn, ProblemsAlert, type Problem } from "../../forms/problems";
+import { toFen } from "../../money";
 import { DATE_FORMAT, SOURCE_LABEL, SOURCE_SHORT, Yuan } from "../grants/labels";
 import { AttachmentPicker, pickedProblem, storedRefs, type PickedFiles } from "./attachments";
 import { PAYMENT_LABEL } from "./labels";
@@ -67,6 +68,11 @@ export function SpendHelp({ option, source }: { option: SpendOption | null; sour
     <span data-testid="expense-position">
       {option.categoryName}（{SOURCE_SHORT[source]}）预算 <Yuan value={option.budget} />
       ，已支出 <Yuan value={option.spent} />
+      {(toFen(option.committed) ?? 0n) !== 0n && (
+        <>
+          ，服务项目已约定未支付 <Yuan value={option.committed} />
+        </>
+      )}
       ，尚余 <Yuan value={option.remaining} strong />；{SOURCE_SHORT[source]}账上余额{" "}
       <Yuan value={option.cash} strong />
     </span>
@@ -156,33 +162,26 @@ export default function ExpenseModal({
         onFinish={onFinish}
         style={{ marginTop: 16 }}
       >
-        <div style={{ display: "flex", gap: 16, flexWrap: "wrap" }}>
-          <Form.Item
-            name="date"
-            label="日期"
-            rules={[{ required: true, message: "请选择支出日期" }]}
-            style={{ flex: "0 0 180px" }}
-          >
-            <DatePicker
-              format={DATE_FORMAT}
-              style={{ width: "100%" }}
-              defaultPickerValue={lastDay.isAfter(periodEnd) ? periodEnd : lastDay}
-              disabledDate={(d) =>
-                d.isAfter(lastDay, "day") ||
-                d.isBefore(periodStart, "day") ||
-                d.isAfter(periodEnd, "day")
-              }
-            />
-          </Form.Item>
-          <Form.Item
-            name="summary"
-            label="摘要"
-            rules={[{ required: true, whitespace: true, message: "请填写摘要" }]}
-            style={{ flex: "1 1 260px" }}
-          >
-            <Input autoComplete="off" maxLength={60} placeholder="例如 购买社区活动物资" />
-          </Form.Item>
-        </div>
+        {/* 日期 and 金额 take whole rows: their refusals (R-PERIOD, R-SPEND) are long sentences. */}
+        <Form.Item name="date" label="日期" rules={[{ required: true, message: "请选择支出日期" }]}>
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: 200 }}
+            defaultPickerValue={lastDay.isAfter(periodEnd) ? periodEnd : lastDay}
+            disabledDate={(d) =>
+              d.isAfter(lastDay, "day") ||
+              d.isBefore(periodStart, "day") ||
+              d.isAfter(periodEnd, "day")
+            }
+          />
+        </Form.Item>
+        <Form.Item
+          name="summary"
+          label="摘要"
+          rules={[{ required: true, whitespace: true, message: "请填写摘要" }]}
+        >
+          <Input autoComplete="off" maxLength={60} placeholder="例如 购买社区活动物资" />
+        </Form.Item>
         <div style={{ display: "flex", gap: 16, flexWrap: "wrap" }}>
           <Form.Item
             name="category"

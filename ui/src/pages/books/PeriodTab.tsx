@@ -97,7 +97,7 @@ export default function PeriodTab({ view }: { view: MonthsView }) {
     setProblems([]);
     modal.confirm({
       title: `${m.label}结账？`,
-      content: `结账后，${m.label}不能再记入或冲销凭证（本月 ${m.vouchers} 张凭证）。如确需补记，可写明原因反结账。`,
+      content: `结账后，${m.label}不能再记入或冲销凭证（本月${m.vouchers > 0 ? ` ${m.vouchers} 张凭证` : "没有凭证"}）。如确需补记，可写明原因反结账。`,
       okText: "结账",
       cancelText: "取消",
       onOk: () => close.mutateAsync(m.month).catch((e: unknown) => setProblems(problemsOf(e))),

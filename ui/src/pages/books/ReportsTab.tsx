@@ -70,15 +70,15 @@ const GROUPS: { key: "city" | "district" | "total"; title: string }[] = [
 ];
 
 const CELL_FIELDS: { key: keyof ExecutionCell; title: string; width: number }[] = [
-  { key: "budget", title: "预算", width: 96 },
-  { key: "spent", title: "已支出", width: 96 },
-  { key: "remaining", title: "剩余", width: 96 },
-  { key: "percent", title: "执行率", width: 72 },
+  { key: "budget", title: "预算", width: 78 },
+  { key: "spent", title: "已支出", width: 78 },
+  { key: "remaining", title: "剩余", width: 78 },
+  { key: "percent", title: "执行率", width: 62 },
 ];
 
 export function ExecutionTable({ report }: { report: BudgetExecution }) {
   const columns: ColumnsType<ExecutionRow> = [
-    { title: "预算科目", dataIndex: "categoryName", fixed: "left", width: 100 },
+    { title: "预算科目", dataIndex: "categoryName", fixed: "left", width: 84 },
     ...GROUPS.map((g) => ({
       title: g.title,
       children: CELL_FIELDS.map((f) => ({
@@ -99,13 +99,15 @@ export function ExecutionTable({ report }: { report: BudgetExecution }) {
   return (
     <Table<ExecutionRow>
       data-testid="report-execution"
+      className="compact-report"
       size="small"
       bordered
       rowKey="category"
       pagination={false}
       dataSource={report.rows}
       columns={columns}
-      scroll={{ x: 100 + 3 * 360 }}
+      // Fits a 1280-wide window; narrower ones scroll, with the category column kept in place.
+      scroll={{ x: 84 + 3 * (3 * 78 + 62) }}
       locale={{ emptyText: "本年度还没有预算" }}
       summary={() => (
         <Table.Summary.Row data-testid="report-execution-total">
@@ -404,6 +406,7 @@ function ActivitiesView({ grant }: { grant: GrantYear }) {
 
 export default function ReportsTab({ grant }: { grant: GrantYear }) {
   const { message } = App.useApp();
+  // The saved path stays in an Alert under the button (copyable), not in a passing toast.
   const [kind, setKind] = useState<ReportKind>("execution");
   const [exporting, setExporting] = useState(false);
   const [saved, setSaved] = useState<SavedFile | null>(null);
@@ -413,7 +416,6 @@ export default function ReportsTab({ grant }: { grant: GrantYear }) {
     try {
       const f = await reportsExport(grant.id);
       setSaved(f);
-      void message.success({ content: `报表已保存到：${f.path}`, duration: 8 });
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {

@@ -2,10 +2,21 @@
 // opens to its double-entry lines, its attachments and the actions 冲销 and 补充附件. An original and
 // its red-ink reversal name each other, so neither is read without the other.
 import { PaperClipOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, Button, Descriptions, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Grid,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { errorMessage, type GrantYear, type MonthStatus, type Voucher } from "../../ipc";
-import { SOURCE_LABEL, SOURCE_SHORT } from "../grants/labels";
+import { SOURCE_LABEL } from "../grants/labels";
 import AttachModal from "./AttachModal";
 import { AttachmentList } from "./attachments";
 import ExpenseModal from "./ExpenseModal";
@@ -106,8 +117,14 @@ export function VoucherDetail({
         }}
       >
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {KIND_LABEL[voucher.kind]}凭证 · {PAYMENT_LABEL[voucher.paymentMethod]} · 录入：
-          {voucher.operator}　{voucher.createdAt.slice(0, 16)}
+          {[
+            `${KIND_LABEL[voucher.kind]}凭证`,
+            PAYMENT_LABEL[voucher.paymentMethod],
+            voucher.projectName && `服务项目：${voucher.projectName}`,
+            `录入：${voucher.operator}　${voucher.createdAt.slice(0, 16)}`,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </Typography.Text>
         <Space size={8}>
           <Button
@@ -176,6 +193,8 @@ export default function VouchersTab({
   >(null);
   const list = useVouchers({ grantYearId: grant.id, month, page, pageSize });
   const executing = grant.status === "executing";
+  // On a narrow window (under 1200 px) the payee moves under the summary instead of its own column.
+  const wide = Grid.useBreakpoint().xl ?? false;
 
   return (
     <>
@@ -230,7 +249,6 @@ export default function VouchersTab({
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 820 }}
         locale={{
           emptyText: month
             ? "这个月没有凭证"
@@ -265,14 +283,11 @@ export default function VouchersTab({
           {
             title: "凭证号",
             dataIndex: "number",
-            width: 138,
-            render: (n: string, v) => (
-              <Space direction="vertical" size={2}>
-                <span data-testid="voucher-number" style={{ whiteSpace: "nowrap" }}>
-                  {n}
-                </span>
-                <VoucherLinks voucher={v} />
-              </Space>
+            width: 112,
+            render: (n: string) => (
+              <span data-testid="voucher-number" style={{ whiteSpace: "nowrap" }}>
+                {n}
+              </span>
             ),
           },
           { title: "日期", dataIndex: "date", width: 96 },
@@ -281,50 +296,71 @@ export default function VouchersTab({
             dataIndex: "summary",
             render: (s: string, v) => (
               <>
-                {v.kind === "receipt" && (
-                  <Tag color="green" style={{ marginInlineEnd: 4 }}>
-                    到账
+                <div>
+                  {v.kind === "receipt" && (
+                    <Tag color="green" style={{ marginInlineEnd: 4 }}>
+                      到账
+                    </Tag>
+                  )}
+                  {s}
+                </div>
+                {v.projectName && (
+                  <Tag color="geekblue" style={{ marginTop: 2 }} data-testid="voucher-project">
+                    服务项目：{v.projectName}
                   </Tag>
                 )}
-                {s}
+                {!wide && v.payee && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    收款方：{v.payee}
+                  </Typography.Text>
+                )}
+                {(v.reverses || v.reversedBy) && (
+                  <div style={{ marginTop: 2 }}>
+                    <VoucherLinks voucher={v} />
+                  </div>
+                )}
               </>
             ),
           },
           {
             title: "预算科目",
-            dataIndex: "categoryName",
-            width: 96,
-            render: (c: string | null) =>
-              c ?? <Typography.Text type="secondary">—</Typography.Text>,
+            key: "category",
+            width: 100,
+            render: (_, v) => (
+              <>
+                <div>{v.categoryName ?? <Typography.Text type="secondary">—</Typography.Text>}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {SOURCE_LABEL[v.source]}
+                </Typography.Text>
+              </>
+            ),
           },
-          {
-            title: "来源",
-            dataIndex: "source",
-            width: 56,
-            render: (s: Voucher["source"]) => SOURCE_SHORT[s],
-          },
-          {
-            title: "收款方",
-            dataIndex: "payee",
-            width: 120,
-            ellipsis: true,
-            render: (p: string) => p || <Typography.Text type="secondary">—</Typography.Text>,
-          },
+          ...(wide
+            ? [
+                {
+                  title: "收款方",
+                  dataIndex: "payee",
+                  width: 140,
+                  ellipsis: true,
+                  render: (p: string) => p || <Typography.Text type="secondary">—</Typography.Text>,
+                },
+              ]
+            : []),
           {
             title: "金额（元）",
             dataIndex: "amount",
             align: "right",
-            width: 112,
+            width: 108,
             render: (a: string) => <Amount value={a} testId="voucher-amount" />,
           },
           {
             title: "附件",
             key: "attachments",
             align: "center",
-            width: 56,
+            width: 52,
             render: (_, v) =>
               v.attachments.length > 0 ? (
-                <span data-testid="voucher-attachment-count">
+                <span data-testid="voucher-attachment-count" style={{ whiteSpace: "nowrap" }}>
                   <PaperClipOutlined /> {v.attachments.length}
                 </span>
               ) : (
