@@ -28,6 +28,11 @@ pub fn shots_dir() -> PathBuf {
     dir
 }
 
+/// Where a journey's exports are written (`SHELIAN_EXPORT_DIR` of the app it starts).
+pub fn export_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("exports")
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
@@ -49,8 +54,10 @@ impl App {
         let log = std::fs::OpenOptions::new().create(true).append(true).open(shots_dir().join("tauri-driver.log"))?;
         // Its own process group, so that quitting also ends the WebKitWebDriver it starts (killing
         // tauri-driver alone leaves that child running, holding the test's output pipe open).
+        // Exports go into the journey's own folder, never into the Downloads of whoever runs the tests.
         let mut tauri_driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("SHELIAN_EXPORT_DIR", export_dir(data_dir))
             .stdout(log.try_clone()?)
             .stderr(log)
             .process_group(0)

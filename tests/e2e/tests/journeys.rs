@@ -337,3 +337,368 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
     })
     .await
 }
+
+fn e2e_fixture(name: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+        .canonicalize()
+        .expect("fixture exists")
+        .display()
+        .to_string()
+}
+
+/// A recognized federation with the 2026 grant year approved, budgeted (100,000 + 50,000 + 30,000
+/// per source) and being executed, written through the core as the window would. The app's clock
+/// is the real one, so every date of the books journey lies in 2026 before today (2026-11-26).
+fn books_with_an_executing_2026(dir: &std::path::Path) -> Result<()> {
+    use shelian_core::domain::grant::{ApprovalInput, BudgetLineInput, GrantYearInput};
+    let (good, _, _) = codes();
+    let mut books = shelian_core::Books::open(&dir.join("books.shelian"), Default::default())?;
+    books.federation_save(&shelian_core::FederationInput {
+        name: NAME.into(),
+        credit_code: good,
+        street: "梅园新村街道".into(),
+        district: "玄武区".into(),
+        recognition_date: "2018-10-15".into(),
+        recognition_doc_no: "玄民〔2018〕35号".into(),
+        legal_rep: "王芳".into(),
+        secretary: "李静".into(),
+        phone: "025-84561234".into(),
+        address: String::new(),
+        bank_name: String::new(),
+        bank_account: String::new(),
+    })?;
+    let id = books
+        .grant_year_create(&GrantYearInput {
+            year: 2026,
+            city_amount: "180000".into(),
+            period_start: String::new(),
+            period_end: String::new(),
+        })?
+        .grant
+        .id;
+    books.grant_year_approve(id, &ApprovalInput { doc_no: "宁民发〔2026〕12号".into(), date: "2026-03-01".into() })?;
+    let line = |category: &str, amount: &str| BudgetLineInput {
+        category: category.into(),
+        city_amount: amount.into(),
+        district_amount: amount.into(),
+    };
+    books.budget_set(id, &[line("activity", "100000"), line("labor", "50000"), line("training", "30000")])?;
+    books.grant_year_start(id)?;
+    Ok(())
+}
+
+/// XPath of a voucher row of the 凭证 table, by its number.
+fn voucher_row(number: &str) -> String {
+    format!("//tr[.//span[@data-testid='voucher-number' and normalize-space()='{number}']]")
+}
+
+/// XPath of a voucher's number in the 凭证 table (a click there opens the row; a <tr> takes none).
+fn voucher_number(number: &str) -> String {
+    format!("//span[@data-testid='voucher-number' and normalize-space()='{number}']")
+}
+
+async fn click_xpath(app: &App, xpath: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let el = app
+            .driver
+            .query(By::XPath(xpath))
+            .wait(Duration::from_secs(20), Duration::from_millis(100))
+            .first()
+            .await?;
+        match el.click().await {
+            Ok(()) => return Ok(()),
+            Err(e)
+                if matches!(e.as_inner(), WebDriverErrorInner::ElementClickIntercepted(_))
+                    && std::time::Instant::now() < deadline =>
+            {
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+/// Waits until no modal is left on the page (its closing animation would take the next click).
+async fn no_modal(app: &App) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        if app.driver.find_all(By::Css(".ant-modal-wrap:not([style*='display: none']) .ant-modal")).await?.is_empty() {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("a modal stayed open")
+}
+
+/// Picks an option of an antd Select by its label. The list slides in: a click during the motion
+/// may land nowhere, so it is retried until the select shows the choice.
+async fn pick_option(app: &App, select: &str, label: &str) -> Result<()> {
+    let chosen = format!("{select} .ant-select-selection-item[title='{label}']");
+    for _ in 0..5 {
+        click(app, select).await?;
+        let option =
+            format!(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='{label}']");
+        app.find(&option).await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let _ = click(app, &option).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        if !app.driver.find_all(By::Css(&chosen)).await?.is_empty() {
+            return Ok(());
+        }
+    }
+    anyhow::bail!("{select} did not take {label}")
+}
+
+/// Fills 记一笔支出 (the dialog is open): date, summary, budget line, source, amount, payee.
+async fn fill_expense(
+    app: &App,
+    date: &str,
+    summary: &str,
+    category: &str,
+    source: &str,
+    amount: &str,
+    payee: &str,
+) -> Result<()> {
+    type_date(app, "#expense_date", date).await?;
+    app.type_into("#expense_summary", summary).await?;
+    pick_option(app, "[data-testid=expense-category]", category).await?;
+    app.wait_text("[data-testid=expense-position]", category).await?;
+    click(app, &format!("[data-testid=expense-source-{source}]")).await?;
+    app.type_into("#expense_amount", amount).await?;
+    app.type_into("#expense_payee", payee).await?;
+    Ok(())
+}
+
+/// Closes a month from the 结账 tab, confirmed.
+async fn close_month(app: &App, month: &str) -> Result<()> {
+    click(app, &format!("[data-testid=month-close-{month}]")).await?;
+    click(app, ".ant-modal-confirm-btns .ant-btn-primary").await?;
+    app.wait_text(&format!("[data-testid=month-status-{month}]"), "已结账").await?;
+    no_modal(app).await
+}
+
+/// A screenshot once tabs, dialogs and messages have finished moving (their animations run a few
+/// hundred milliseconds, and a picture taken during one shows a half-drawn page).
+async fn shot(app: &App, name: &str) -> Result<()> {
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.screenshot(name).await
+}
+
+/// Issue 5: the books of a grant year through the window — a receipt's voucher, an expense with a
+/// scanned receipt, an overspend refused (R-SPEND), a red-ink reversal linked both ways, months
+/// closed in order and a closed month refusing an entry (R-PERIOD), a reopen that needs a reason,
+/// the four reports and their workbook, the chart of accounts; and the page on a 1024×700 screen.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    books_with_an_executing_2026(dir.path())?;
+    journey("books", dir.path(), async |app| {
+        // 到账 on the grant year's page posts its voucher.
+        click(app, "[data-menu-id$='-/grants']").await?;
+        click(app, "[data-testid=grant-list] a").await?;
+        app.wait_text("[data-testid=grant-status]", "执行中").await?;
+        add_receipt(app, "city", "2026-03-20", "180000", "HD20260320001").await?;
+        click(app, "[data-testid=receipt-submit]").await?;
+        app.wait_text("[data-testid=fund-city]", "已到账 180,000.00").await?;
+        no_modal(app).await?;
+
+        click(app, "[data-menu-id$='-/books']").await?;
+        app.wait_text("[data-testid=voucher-table]", "记-2026-0001").await?;
+        app.wait_text("[data-testid=voucher-table]", "2026年度市级专项资金到账").await?;
+        app.wait_text("[data-testid=books-cash]", "市级专项资金账上余额 180,000.00").await?;
+        shot(app, "books-vouchers-receipt").await?;
+
+        // 记一笔支出 with a scanned receipt (a file input the test fills with a path).
+        click(app, "[data-testid=expense-new]").await?;
+        fill_expense(app, "2026-04-02", "购买社区活动物资", "项目活动费", "city", "1280.50", "南京惠民商贸有限公司")
+            .await?;
+        app.wait_text("[data-testid=expense-position]", "尚余 100,000.00").await?;
+        app.find("[data-testid=expense-attachments] input[type=file]")
+            .await?
+            .send_keys(e2e_fixture("receipt.png"))
+            .await?;
+        // The list item's name (WebDriver's text of an antd list item is empty while it animates in).
+        app.find("[data-testid=expense-attachments] .ant-upload-list-item-done [title='receipt.png']").await?;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        shot(app, "books-expense-form").await?;
+        click(app, "[data-testid=expense-submit]").await?;
+        app.wait_text("[data-testid=voucher-table]", "记-2026-0002").await?;
+        no_modal(app).await?;
+        app.wait_text("[data-testid=voucher-attachment-count]", "1").await?;
+
+        // The double entry and the attachment, previewed from the data folder.
+        click_xpath(app, &voucher_number("记-2026-0002")).await?;
+        let lines = app.wait_text("[data-testid=voucher-lines]", "5101").await?;
+        ensure!(lines.contains("业务活动成本") && lines.contains("银行存款"), "lines: {lines}");
+        shot(app, "books-expense-posted").await?;
+        click(app, "[data-testid=attachment-open]").await?;
+        let img = app.find("[data-testid=attachment-image]").await?;
+        let shown = img.prop("naturalWidth").await?;
+        ensure!(shown.as_deref() == Some("360"), "the receipt image did not load: naturalWidth {shown:?}");
+        shot(app, "books-attachment-preview").await?;
+        click(app, ".ant-modal-close").await?;
+        no_modal(app).await?;
+
+        // R-SPEND: district money has not arrived and the line is smaller than the amount.
+        click(app, "[data-testid=expense-new]").await?;
+        fill_expense(app, "2026-04-10", "骨干培训场地费", "培训费", "district", "40000", "玄武区文化馆").await?;
+        app.wait_text("[data-testid=expense-position]", "区级账上余额 0.00").await?;
+        click(app, "[data-testid=expense-submit]").await?;
+        let help = app.wait_text("#expense_amount_help", "R-SPEND").await?;
+        ensure!(help.contains("超出预算 10,000.00 元"), "R-SPEND message: {help}");
+        ensure!(help.contains("资金缺口 40,000.00 元"), "R-SPEND message: {help}");
+        shot(app, "books-overspend-refused").await?;
+        click(app, "[data-testid=expense-cancel]").await?;
+        no_modal(app).await?;
+
+        // 冲销: a red-ink voucher, and the two name each other; then the right amount.
+        click_xpath(
+            app,
+            &format!(
+                "{}/following-sibling::tr[1]//button[@data-testid='voucher-reverse']",
+                voucher_row("记-2026-0002")
+            ),
+        )
+        .await?;
+        type_date(app, "#reversal_date", "2026-04-05").await?;
+        app.type_into("#reversal_reason", "金额录入错误，应为 1,208.50 元").await?;
+        click(app, "[data-testid=reversal-submit]").await?;
+        app.wait_text("[data-testid=voucher-reversed-by]", "已冲销 → 记-2026-0003").await?;
+        app.wait_text("[data-testid=voucher-reverses]", "冲销 记-2026-0002").await?;
+        no_modal(app).await?;
+        app.wait_text("[data-testid=voucher-table]", "-1,280.50").await?;
+        click(app, "[data-testid=expense-new]").await?;
+        fill_expense(app, "2026-04-06", "购买社区活动物资", "项目活动费", "city", "1208.50", "南京惠民商贸有限公司")
+            .await?;
+        click(app, "[data-testid=expense-submit]").await?;
+        app.wait_text("[data-testid=voucher-table]", "记-2026-0004").await?;
+        no_modal(app).await?;
+        show(app, "[data-testid=voucher-reverses]").await?;
+        shot(app, "books-reversal-linked").await?;
+
+        // 补充附件: a PDF invoice that came later.
+        click_xpath(app, &voucher_number("记-2026-0004")).await?;
+        click_xpath(
+            app,
+            &format!("{}/following-sibling::tr[1]//button[@data-testid='voucher-attach']", voucher_row("记-2026-0004")),
+        )
+        .await?;
+        app.find("[data-testid=attach-files] input[type=file]").await?.send_keys(e2e_fixture("invoice.pdf")).await?;
+        app.find("[data-testid=attach-files] .ant-upload-list-item-done").await?;
+        // The file's line slides in and moves the dialog's buttons down; click once they stand still.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        click(app, "[data-testid=attach-submit]").await?;
+        no_modal(app).await?;
+        click_xpath(
+            app,
+            &format!("{}/following-sibling::tr[1]//a[@data-testid='attachment-open']", voucher_row("记-2026-0004")),
+        )
+        .await?;
+        app.wait_text("[data-testid=attachment-preview]", "invoice.pdf").await?;
+        shot(app, "books-pdf-preview").await?;
+        click(app, ".ant-modal-close").await?;
+        no_modal(app).await?;
+
+        // 结账: in order — October first is refused while March and April are open.
+        click(app, "[data-node-key=period]").await?;
+        app.wait_text("[data-testid=month-table]", "2026年10月").await?;
+        click(app, "[data-testid=month-close-2026-10]").await?;
+        click(app, ".ant-modal-confirm-btns .ant-btn-primary").await?;
+        let refused = app.wait_text("[data-testid=period-error]", "R-PERIOD").await?;
+        ensure!(refused.contains("先结2026年3月"), "close order message: {refused}");
+        no_modal(app).await?;
+        shot(app, "books-close-order-refused").await?;
+        for month in ["2026-03", "2026-04", "2026-10"] {
+            close_month(app, month).await?;
+        }
+        app.wait_text("[data-testid=period-events]", "2026年10月").await?;
+        shot(app, "books-months-closed").await?;
+
+        // R-PERIOD: nothing goes into a closed month.
+        click(app, "[data-node-key=vouchers]").await?;
+        click(app, "[data-testid=expense-new]").await?;
+        fill_expense(app, "2026-10-15", "十月志愿者交通补贴", "人员劳务费", "city", "300", "张伟").await?;
+        click(app, "[data-testid=expense-submit]").await?;
+        let help = app.wait_text("#expense_date_help", "R-PERIOD").await?;
+        ensure!(help.contains("2026年10月已结账"), "R-PERIOD message: {help}");
+        shot(app, "books-closed-month-refused").await?;
+        click(app, "[data-testid=expense-cancel]").await?;
+        no_modal(app).await?;
+
+        // 反结账 needs a reason, which the history keeps.
+        click(app, "[data-node-key=period]").await?;
+        click(app, "[data-testid=month-reopen-2026-10]").await?;
+        click(app, "[data-testid=reopen-submit]").await?;
+        app.wait_text("#reopen_reason_help", "反结账必须写明原因").await?;
+        app.type_into("#reopen_reason", "补记十月志愿者交通补贴").await?;
+        click(app, "[data-testid=reopen-submit]").await?;
+        app.wait_text("[data-testid=month-status-2026-10]", "未结账").await?;
+        app.wait_text("[data-testid=period-events]", "补记十月志愿者交通补贴").await?;
+        no_modal(app).await?;
+        shot(app, "books-reopened").await?;
+
+        // 报表, every figure from the vouchers: 1,208.50 spent on 项目活动费 from the city money.
+        click(app, "[data-node-key=reports]").await?;
+        let total = app.wait_text("[data-testid=report-execution-total]", "1,208.50").await?;
+        ensure!(total.contains("360,000.00"), "execution totals: {total}");
+        shot(app, "books-report-execution").await?;
+        click(app, "[data-testid=report-kind-ledger]").await?;
+        let total = app.wait_text("[data-testid=report-ledger-total]", "178,791.50").await?;
+        ensure!(total.contains("180,000.00"), "ledger totals: {total}");
+        app.wait_text("[data-testid=report-ledger]", "-1,280.50").await?;
+        shot(app, "books-report-ledger").await?;
+        click(app, "[data-testid=report-kind-funds]").await?;
+        app.wait_text("[data-testid=report-funds-status]", "区级配套尚未到位").await?;
+        app.wait_text("[data-testid=report-funds-receipts]", "记-2026-0001").await?;
+        shot(app, "books-report-funds").await?;
+        click(app, "[data-testid=report-kind-activities]").await?;
+        app.wait_text("[data-testid=report-activities]", "政府补助收入").await?;
+        shot(app, "books-report-activities").await?;
+        click(app, "[data-testid=reports-export]").await?;
+        let saved = app.wait_text("[data-testid=reports-saved]", "grant-2026-reports-").await?;
+        ensure!(saved.contains(".xlsx"), "export notice: {saved}");
+        shot(app, "books-reports-exported").await?;
+
+        // 科目表: the version and where its codes come from, and what the app posts to.
+        click(app, "[data-node-key=chart]").await?;
+        app.wait_text("[data-testid=chart-version]", "科目表版本").await?;
+        app.wait_text("[data-testid=chart-kind-revenue]", "政府补助收入").await?;
+        app.find("[data-testid=chart-role-program_cost]").await?;
+        shot(app, "books-chart").await?;
+
+        // A smaller office screen.
+        app.driver.set_window_rect(0, 0, 1024, 700).await?;
+        click(app, "[data-node-key=vouchers]").await?;
+        app.wait_text("[data-testid=voucher-table]", "记-2026-0004").await?;
+        show(app, "[data-testid=voucher-reverses]").await?;
+        shot(app, "books-1024-vouchers").await?;
+        click(app, "[data-testid=expense-new]").await?;
+        app.find("#expense_summary").await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        shot(app, "books-1024-expense-form").await?;
+        click(app, "[data-testid=expense-cancel]").await?;
+        no_modal(app).await?;
+        click(app, "[data-node-key=reports]").await?;
+        click(app, "[data-testid=report-kind-execution]").await?;
+        app.wait_text("[data-testid=report-execution-total]", "1,208.50").await?;
+        shot(app, "books-1024-report-execution").await?;
+        click(app, "[data-node-key=period]").await?;
+        app.wait_text("[data-testid=month-table]", "2026年12月").await?;
+        shot(app, "books-1024-months").await?;
+        Ok(())
+    })
+    .await?;
+
+    let exports: Vec<_> = std::fs::read_dir(shelian_e2e::export_dir(dir.path()))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ensure!(
+        exports.iter().any(|n| n.starts_with("grant-2026-reports-") && n.ends_with(".xlsx")),
+        "exports: {exports:?}"
+    );
+    Ok(())
+}
