@@ -10,6 +10,8 @@ import GrantYearPage from "./pages/grants/GrantYearPage";
 import HomePage from "./pages/home";
 import MembersPage from "./pages/members";
 import { ComingSoon } from "./pages/placeholder";
+import ProjectsPage from "./pages/projects";
+import ProjectPage from "./pages/projects/ProjectPage";
 import SettingsPage from "./pages/settings";
 import SetupPage from "./pages/setup";
 import { OpeningScreen, RefusedScreen, SessionErrorScreen } from "./pages/startup";
@@ -39,7 +41,8 @@ export default function App() {
         <Route path="/grants/:id" element={<GrantYearPage session={info} />} />
         <Route path="/members" element={<MembersPage session={info} />} />
         <Route path="/books" element={<BooksPage session={info} />} />
-        <Route path="/projects" element={<ComingSoon area="projects" />} />
+        <Route path="/projects" element={<ProjectsPage session={info} />} />
+        <Route path="/projects/:id" element={<ProjectPage session={info} />} />
         <Route path="/packet" element={<ComingSoon area="packet" />} />
         <Route path="/settings" element={<SettingsPage session={info} />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -16,6 +16,7 @@ import {
 } from "antd";
 import { errorMessage, type MemberDetail } from "../../ipc";
 import { INSPECTION, LEGAL_FORM, PARTY, STATUS, options } from "./labels";
+import MemberProjects from "./MemberProjects";
 import { useRecordInspection, useRecordRating } from "./queries";
 
 export function Signals({ detail }: { detail: Pick<MemberDetail, "eligibility" | "member"> }) {
@@ -159,6 +160,10 @@ export default function MemberDetails({
           { key: "notes", label: "备注", span: 2, children: m.notes || "—" },
         ]}
       />
+      <Divider orientation="left" plain>
+        承接项目
+      </Divider>
+      <MemberProjects memberId={m.id} />
       <Divider orientation="left" plain>
         年检结果
       </Divider>

@@ -1,0 +1,292 @@
+// 服务项目: the projects of one grant year (default: the one being executed), its progress at a
+// glance above the list, filters by status, undertaker and community, and 新建项目.
+import { PlusOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Progress,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+} from "antd";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import {
+  errorMessage,
+  type GrantYear,
+  type ProjectQuery,
+  type ProjectStatus,
+  type ProjectSummary,
+  type SessionInfo,
+} from "../../ipc";
+import { formatYuan } from "../../money";
+import { useGrantYears } from "../grants/queries";
+import { useListEntries } from "../members/queries";
+import GrantProgressCard from "./GrantProgressCard";
+import {
+  EligibilityTags,
+  ProjectStatusTag,
+  quantity,
+  quantityPercent,
+  STATUS_LABEL,
+  STATUS_ORDER,
+} from "./labels";
+import ProjectForm from "./ProjectForm";
+import { useProjects } from "./queries";
+
+/** The executing year, else the latest one on record. */
+export function defaultYear(years: GrantYear[]): GrantYear | null {
+  const executing = years.filter((g) => g.status === "executing");
+  const pool = executing.length > 0 ? executing : years;
+  if (pool.length === 0) return null;
+  return pool.reduce((a, b) => (b.year > a.year ? b : a));
+}
+
+/** Agreements are signed once a year is approved and until it is closed. */
+export function canSign(grant: GrantYear): boolean {
+  return grant.status === "approved" || grant.status === "executing";
+}
+
+const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
+
+function BeneficiariesBar({ p }: { p: ProjectSummary }) {
+  const t = p.targets.find((x) => x.kind === "beneficiaries");
+  if (!t) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Tooltip title={`服务人次 ${quantity(t.actual)} / ${quantity(t.target)}（${t.percent}）`}>
+      <div data-testid="project-row-beneficiaries" style={{ minWidth: 90 }}>
+        <Typography.Text style={{ fontSize: 12, ...figure }}>
+          {quantity(t.actual)} / {quantity(t.target)}
+        </Typography.Text>
+        <Progress
+          percent={quantityPercent(t.actual, t.target)}
+          showInfo={false}
+          size="small"
+          style={{ margin: 0 }}
+        />
+      </div>
+    </Tooltip>
+  );
+}
+
+function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<Omit<ProjectQuery, "grantYearId">>({
+    status: null,
+    memberId: null,
+    communityId: null,
+  });
+  const [creating, setCreating] = useState(false);
+  const query: ProjectQuery = { grantYearId: grant.id, ...filters };
+  const list = useProjects(query);
+  // The whole year, unfiltered, for the undertaker filter's choices.
+  const all = useProjects({
+    grantYearId: grant.id,
+    status: null,
+    memberId: null,
+    communityId: null,
+  });
+  const communities = useListEntries("community");
+  const undertakers = [
+    ...new Map((all.data ?? []).map((p) => [p.project.memberId, p.project.memberName])),
+  ].map(([value, label]) => ({ value, label }));
+  const signing = canSign(grant);
+
+  return (
+    <>
+      <GrantProgressCard grant={grant} />
+      <div
+        style={{
+          display: "flex",
+          justifyContent: "space-between",
+          gap: 12,
+          flexWrap: "wrap",
+          marginBottom: 12,
+        }}
+      >
+        <Space wrap>
+          <Select<ProjectStatus>
+            allowClear
+            data-testid="projects-filter-status"
+            placeholder="状态"
+            style={{ width: 110 }}
+            value={filters.status ?? undefined}
+            onChange={(v) => setFilters((f) => ({ ...f, status: v ?? null }))}
+            options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+          />
+          <Select<number>
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            data-testid="projects-filter-member"
+            placeholder="承接组织"
+            style={{ width: 200 }}
+            value={filters.memberId ?? undefined}
+            onChange={(v) => setFilters((f) => ({ ...f, memberId: v ?? null }))}
+            options={undertakers}
+          />
+          <Select<number>
+            allowClear
+            data-testid="projects-filter-community"
+            placeholder="服务社区"
+            style={{ width: 140 }}
+            value={filters.communityId ?? undefined}
+            onChange={(v) => setFilters((f) => ({ ...f, communityId: v ?? null }))}
+            options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Space>
+        <Tooltip
+          title={signing ? undefined : `${grant.year} 年度资助批复后、结项前才能签订服务协议`}
+        >
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!signing}
+            onClick={() => setCreating(true)}
+            data-testid="project-new"
+          >
+            新建项目
+          </Button>
+        </Tooltip>
+      </div>
+      <Table<ProjectSummary>
+        data-testid="projects-table"
+        size="middle"
+        rowKey={(p) => p.project.id}
+        loading={list.isFetching}
+        dataSource={list.data ?? []}
+        pagination={false}
+        scroll={{ x: 760 }}
+        locale={{
+          emptyText: list.isError
+            ? errorMessage(list.error)
+            : filters.status || filters.memberId || filters.communityId
+              ? "没有符合筛选条件的项目"
+              : `${grant.year} 年度还没有服务项目`,
+        }}
+        columns={[
+          {
+            key: "name",
+            title: "项目名称",
+            render: (_, p) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/projects/${p.project.id}`} data-testid="project-open">
+                  {p.project.name}
+                </Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {p.communities.join("、")}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            key: "member",
+            title: "承接组织",
+            width: 200,
+            render: (_, p) => (
+              <Space direction="vertical" size={2}>
+                <span>{p.project.memberName}</span>
+                <EligibilityTags eligibility={p.eligibility} />
+              </Space>
+            ),
+          },
+          {
+            key: "agreed",
+            title: "约定 / 已拨付（元）",
+            width: 150,
+            align: "right",
+            render: (_, p) => (
+              <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }}>
+                <span style={figure}>{formatYuan(p.agreed)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12, ...figure }}>
+                  {formatYuan(p.paid)}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            key: "status",
+            title: "状态",
+            width: 80,
+            render: (_, p) => <ProjectStatusTag status={p.project.status} />,
+          },
+          {
+            key: "activities",
+            title: "活动",
+            width: 60,
+            align: "right",
+            render: (_, p) => <span style={figure}>{p.activities}</span>,
+          },
+          {
+            key: "beneficiaries",
+            title: "服务人次",
+            width: 120,
+            render: (_, p) => <BeneficiariesBar p={p} />,
+          },
+        ]}
+      />
+      {creating && (
+        <ProjectForm
+          grant={grant}
+          editing={null}
+          today={today}
+          onClose={() => setCreating(false)}
+          onSaved={(d) => {
+            setCreating(false);
+            navigate(`/projects/${d.project.id}`);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+export default function ProjectsPage({ session }: { session: SessionInfo }) {
+  const years = useGrantYears();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const list = years.data ?? [];
+  const grant = list.find((g) => g.id === chosen) ?? defaultYear(list);
+
+  return (
+    <Card
+      title="服务项目"
+      data-testid="projects-page"
+      extra={
+        list.length > 0 && (
+          <Select
+            data-testid="projects-year"
+            style={{ width: 170 }}
+            value={grant?.id}
+            onChange={setChosen}
+            options={[...list]
+              .sort((a, b) => b.year - a.year)
+              .map((g) => ({ value: g.id, label: `${g.year} 年度资助` }))}
+          />
+        )
+      }
+    >
+      {years.isError ? (
+        <Alert type="error" showIcon message={errorMessage(years.error)} />
+      ) : years.isPending ? (
+        <Skeleton active />
+      ) : grant === null ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={
+            <>
+              <div>服务项目由年度资助出资，目前还没有年度资助记录。</div>
+              <Link to="/grants">去新建年度资助</Link>
+            </>
+          }
+        />
+      ) : (
+        <YearProjects key={grant.id} grant={grant} today={session.today} />
+      )}
+    </Card>
+  );
+}

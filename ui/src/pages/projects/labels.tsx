@@ -1,0 +1,123 @@
+// Words and small pieces the 服务项目 screens share: status names and colours, grades, the
+// undertaker's signals (优先 / 提示), and a target's actual against its value as a bar.
+import { Progress, Space, Tag, Tooltip, Typography } from "antd";
+import type { Eligibility, Grade, ProjectStatus, TargetKind, TargetProgress } from "../../ipc";
+
+export const STATUS_LABEL: Record<ProjectStatus, string> = {
+  planned: "立项",
+  running: "实施中",
+  closed: "已结项",
+  terminated: "终止",
+};
+
+const STATUS_COLOR: Record<ProjectStatus, string> = {
+  planned: "blue",
+  running: "green",
+  closed: "default",
+  terminated: "orange",
+};
+
+export const STATUS_ORDER: readonly ProjectStatus[] = [
+  "planned",
+  "running",
+  "closed",
+  "terminated",
+];
+
+export const GRADE_LABEL: Record<Grade, string> = {
+  excellent: "优秀",
+  good: "良好",
+  pass: "合格",
+  fail: "不合格",
+};
+
+export const GRADE_ORDER: readonly Grade[] = ["excellent", "good", "pass", "fail"];
+
+/** The unit Rust gives the three standard targets (TargetKind::unit). */
+export const KIND_UNIT: Record<Exclude<TargetKind, "custom">, string> = {
+  beneficiaries: "人次",
+  sessions: "场",
+  volunteerHours: "小时",
+};
+
+export function ProjectStatusTag({ status, testId }: { status: ProjectStatus; testId?: string }) {
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid={testId} style={{ marginInlineEnd: 0 }}>
+      {STATUS_LABEL[status]}
+    </Tag>
+  );
+}
+
+/** 优先 (valid 3A+ rating) and 提示 (failed or missed inspection, with the reason on hover). */
+export function EligibilityTags({ eligibility }: { eligibility: Eligibility }) {
+  if (!eligibility.flagReason && !eligibility.priority) return null;
+  return (
+    <Space size={4} wrap={false}>
+      {eligibility.priority && (
+        <Tag color="green" data-testid="undertaker-priority" style={{ marginInlineEnd: 0 }}>
+          优先
+        </Tag>
+      )}
+      {eligibility.flagReason && (
+        <Tooltip title={eligibility.flagReason}>
+          <Tag color="red" data-testid="undertaker-flag" style={{ marginInlineEnd: 0 }}>
+            提示
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+/** Whole percent of a decimal string in another, clamped to 0–100, for a bar. */
+export function quantityPercent(actual: string, target: string): number {
+  const a = Number(actual);
+  const t = Number(target);
+  if (!Number.isFinite(a) || !Number.isFinite(t) || t <= 0 || a <= 0) return 0;
+  return Math.min(100, Math.floor((a * 100) / t));
+}
+
+/** "1200" → "1,200"; decimals as they come ("12.5"). */
+export function quantity(s: string): string {
+  const [int, frac] = s.split(".");
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** One target: its name, actual / target with the unit, and a bar with Rust's percentage. */
+export function TargetBar({
+  target,
+  testId,
+  compact,
+}: {
+  target: TargetProgress;
+  testId?: string;
+  compact?: boolean;
+}) {
+  const pct = quantityPercent(target.actual, target.target);
+  const unit = target.unit ? ` ${target.unit}` : "";
+  return (
+    <div data-testid={testId} style={{ marginBottom: compact ? 4 : 10 }}>
+      <div style={{ display: "flex", justifyContent: "space-between", gap: 12 }}>
+        <Typography.Text>{target.name}</Typography.Text>
+        <Typography.Text
+          style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}
+          data-testid={testId ? `${testId}-figures` : undefined}
+        >
+          {quantity(target.actual)} / {quantity(target.target)}
+          {unit}
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {target.percent}
+          </Typography.Text>
+        </Typography.Text>
+      </div>
+      <Progress
+        percent={pct}
+        showInfo={false}
+        size="small"
+        status={pct >= 100 ? "success" : "normal"}
+        style={{ marginBottom: 0 }}
+      />
+    </div>
+  );
+}
