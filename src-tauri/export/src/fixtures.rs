@@ -89,10 +89,10 @@ fn roster(n: usize, year: i32) -> Vec<MemberRow> {
                 format!("{community}{kind}{ordinal}")
             };
             let code = if registered {
-                let prefix = format!("52320106MJ{:06}", 310_000 + i * 7);
-                credit_code::with_check_char(&prefix)
-                    .or_else(|| credit_code::with_check_char(&format!("52320106MJ{:06}", 610_000 + i * 7)))
-                    .unwrap_or(prefix)
+                // Some serials have no valid check character; the next serial always does.
+                (0..10)
+                    .find_map(|k| credit_code::with_check_char(&format!("52320106MJ{:07}", 3_100_000 + i * 10 + k)))
+                    .expect("one of ten serials has a check character")
             } else {
                 format!("金川门街备〔{}〕{:03}号", 2016 + (i % 3) as i32, i + 1)
             };
