@@ -688,6 +688,12 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         click(app, "[data-node-key=period]").await?;
         app.wait_text("[data-testid=month-table]", "2026年12月").await?;
         shot(app, "books-1024-months").await?;
+
+        // 首页 counts the year's vouchers and leads to them.
+        click(app, "[data-menu-id$='-/']").await?;
+        app.wait_text("[data-testid=home-area-记账]", "2026 年度已有 4 张凭证").await?;
+        show(app, "[data-testid=home-area-记账]").await?;
+        shot(app, "books-home").await?;
         Ok(())
     })
     .await?;

@@ -8,6 +8,7 @@ import {
   attachmentStore,
   expensePost,
   grantYearsList,
+  homeOverview,
   monthClose,
   monthReopen,
   monthsList,
@@ -27,6 +28,7 @@ import {
 } from "../../test/books";
 import { grantDetail } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
+import HomePage from "../home";
 import ExpenseModal from "./ExpenseModal";
 import BooksPage, { defaultGrantYear } from "./index";
 import PeriodTab from "./PeriodTab";
@@ -40,6 +42,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   attachmentStore: vi.fn(),
   expensePost: vi.fn(),
   grantYearsList: vi.fn(),
+  homeOverview: vi.fn(),
   monthClose: vi.fn(),
   monthReopen: vi.fn(),
   monthsList: vi.fn(),
@@ -342,5 +345,33 @@ describe("报表", () => {
     expect(screen.getByText("其中：市级专项资金")).toHaveAttribute("data-level", "2");
     expect(screen.getByText("一、收入")).toHaveStyle({ fontWeight: "600" });
     expect(screen.getByText(/民间非营利组织会计制度（2004）/)).toBeInTheDocument();
+  });
+});
+
+describe("首页", () => {
+  it("counts the current year's vouchers on the 记账 card", async () => {
+    const detail = grantDetail();
+    vi.mocked(homeOverview).mockResolvedValue({
+      current: detail,
+      years: [detail.grant],
+      needsRecognition: false,
+    });
+    vi.mocked(vouchersList)
+      .mockReset()
+      .mockResolvedValue({ total: 4, items: [RECEIPT] });
+    renderWithApp(<HomePage session={session()} />);
+
+    const card = await screen.findByTestId("home-area-记账");
+    await within(card).findByText("2019 年度已有 4 张凭证");
+    expect(within(card).getByRole("link", { name: "查看凭证和报表" })).toHaveAttribute(
+      "href",
+      "/books",
+    );
+    expect(vouchersList).toHaveBeenCalledWith({
+      grantYearId: 1,
+      month: null,
+      page: 1,
+      pageSize: 1,
+    });
   });
 });

@@ -85,8 +85,9 @@ export default function HomePage({ session }: { session: SessionInfo }) {
           ...a,
           description: `${current.grant.year} 年度已有 ${vouchers} 张凭证`,
           action: "查看凭证和报表",
+          filled: true,
         }
-      : a,
+      : { ...a, filled: false },
   );
   return (
     <Row gutter={[16, 16]}>
@@ -117,22 +118,36 @@ export default function HomePage({ session }: { session: SessionInfo }) {
       {grantArea && <Col span={24}>{grantArea}</Col>}
       {notYet.map((area) => (
         <Col key={area.title} xs={24} md={notYet.length === 3 ? 8 : 12}>
-          <Card title={area.title} size="small">
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={
-                <>
-                  <div>{area.description}</div>
-                  {area.to ? (
-                    <Link to={area.to}>{area.action}</Link>
-                  ) : (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      此功能尚在建设中
-                    </Typography.Text>
-                  )}
-                </>
-              }
-            />
+          <Card
+            title={area.title}
+            size="small"
+            data-testid={`home-area-${area.title}`}
+            style={{ height: "100%" }}
+          >
+            {area.filled ? (
+              <div style={{ textAlign: "center", padding: "24px 0" }}>
+                <Typography.Paragraph style={{ marginBottom: 4 }}>
+                  {area.description}
+                </Typography.Paragraph>
+                <Link to={area.to ?? "/"}>{area.action}</Link>
+              </div>
+            ) : (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={
+                  <>
+                    <div>{area.description}</div>
+                    {area.to ? (
+                      <Link to={area.to}>{area.action}</Link>
+                    ) : (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        此功能尚在建设中
+                      </Typography.Text>
+                    )}
+                  </>
+                }
+              />
+            )}
           </Card>
         </Col>
       ))}
