@@ -67,6 +67,12 @@ const COMMANDS: &[&str] = &[
     "project_terminate",
     "activity_add",
     "grant_progress",
+    "packet_draft_get",
+    "packet_draft_save",
+    "packet_preflight",
+    "packet_export",
+    "packet_reveal",
+    "packet_verify",
 ];
 
 fn main() {

@@ -46,6 +46,9 @@ pub fn run() {
                 .target(tauri_plugin_log::Target::new(tauri_plugin_log::TargetKind::Stderr))
                 .build(),
         )
+        // Used from Rust only (「打开所在文件夹」 after an export); the window is granted none of
+        // its commands, so it cannot open arbitrary paths or URLs.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let dir = match data_dir_override(std::env::args().skip(1), std::env::var("SHELIAN_DATA_DIR").ok()) {
                 Some(dir) => dir,
@@ -121,6 +124,12 @@ pub fn run() {
             commands::projects::project_terminate,
             commands::projects::activity_add,
             commands::projects::grant_progress,
+            commands::packet::packet_draft_get,
+            commands::packet::packet_draft_save,
+            commands::packet::packet_preflight,
+            commands::packet::packet_export,
+            commands::packet::packet_reveal,
+            commands::packet::packet_verify,
         ])
         .run(tauri::generate_context!())
         .expect("社联会管家无法启动");

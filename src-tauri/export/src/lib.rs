@@ -9,6 +9,7 @@
 pub mod coverage;
 pub mod docx;
 pub mod fixtures;
+pub mod from_books;
 pub mod manifest;
 pub mod model;
 pub mod pdf;

@@ -7,6 +7,7 @@ pub mod federation;
 pub mod grants;
 pub mod ledger;
 pub mod members;
+pub mod packet;
 pub mod projects;
 
 use shelian_core::ErrorPayload;

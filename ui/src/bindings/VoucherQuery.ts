@@ -5,6 +5,6 @@
  */
 export type VoucherQuery = { grantYearId: number, 
 /**
- * `YYYY-MM`, or null for the whole year.
+ * `YYYY-MM`, or null for the whole year. Newest vouchers come first.
  */
 month: string | null, page: number, pageSize: number, };

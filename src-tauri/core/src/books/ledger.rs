@@ -83,7 +83,7 @@ pub struct Voucher {
 pub struct VoucherQuery {
     #[ts(type = "number")]
     pub grant_year_id: i64,
-    /// `YYYY-MM`, or null for the whole year.
+    /// `YYYY-MM`, or null for the whole year. Newest vouchers come first.
     pub month: Option<String>,
     pub page: u32,
     pub page_size: u32,
@@ -352,7 +352,7 @@ impl Books {
         let month = q.month.as_deref().filter(|m| !m.is_empty()).map(Month::parse).transpose()?;
         let size = q.page_size.clamp(1, 500) as i64;
         let offset = q.page.saturating_sub(1) as i64 * size;
-        let (total, rows) = sql::vouchers(self.store.conn(), q.grant_year_id, month, size, offset)?;
+        let (total, rows) = sql::vouchers(self.store.conn(), q.grant_year_id, month, true, size, offset)?;
         let items = rows.into_iter().map(|r| self.voucher_view(r)).collect::<Result<_>>()?;
         Ok(VoucherPage { total, items })
     }
@@ -366,7 +366,7 @@ impl Books {
     /// Every voucher of a grant year, in book order (for tests, the demo and exports; the window
     /// pages through `vouchers`).
     pub fn vouchers_of(&self, grant_year_id: i64) -> Result<Vec<Voucher>> {
-        let (_, rows) = sql::vouchers(self.store.conn(), grant_year_id, None, i64::MAX, 0)?;
+        let (_, rows) = sql::vouchers(self.store.conn(), grant_year_id, None, false, i64::MAX, 0)?;
         rows.into_iter().map(|r| self.voucher_view(r)).collect()
     }
 

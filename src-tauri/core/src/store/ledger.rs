@@ -285,11 +285,13 @@ pub fn voucher_by_receipt(conn: &Connection, receipt_id: i64) -> Result<Option<V
         .optional()?)
 }
 
-/// A grant year's vouchers, in date and number order; `month` narrows to one month.
+/// A grant year's vouchers, in date and number order (newest first when asked: the window lists
+/// the latest entries on its first page); `month` narrows to one month.
 pub fn vouchers(
     conn: &Connection,
     grant_year_id: i64,
     month: Option<Month>,
+    newest_first: bool,
     limit: i64,
     offset: i64,
 ) -> Result<(i64, Vec<VoucherRow>)> {
@@ -305,7 +307,8 @@ pub fn vouchers(
     let rows = conn
         .prepare_cached(&format!(
             "SELECT {VOUCHER_COLUMNS} FROM voucher WHERE grant_year_id = ?1 AND voucher_date BETWEEN ?2 AND ?3
-             ORDER BY voucher_date, year, seq LIMIT ?4 OFFSET ?5"
+             ORDER BY voucher_date {dir}, year {dir}, seq {dir} LIMIT ?4 OFFSET ?5",
+            dir = if newest_first { "DESC" } else { "ASC" }
         ))?
         .query_map(params![grant_year_id, from, to, limit, offset], voucher_from_row)?
         .collect::<rusqlite::Result<_>>()?;
