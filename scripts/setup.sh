@@ -9,7 +9,7 @@ purpose=${1:-test}
 pkgs=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
       libayatana-appindicator3-dev librsvg2-dev fonts-noto-cjk)
 if [ "$purpose" = test ]; then
-  pkgs+=(xvfb xauth x11-utils webkit2gtk-driver)
+  pkgs+=(xvfb xauth x11-utils webkit2gtk-driver poppler-utils)
 fi
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=()
