@@ -41,7 +41,8 @@ describe("HomePage", () => {
     expect(screen.getByText("查看详情")).toHaveAttribute("href", "/grants/1");
     // The grant card replaces the empty one; the other areas keep theirs.
     expect(screen.queryByText("尚未建立年度资助记录")).not.toBeInTheDocument();
-    expect(screen.getByText("尚未登记成员单位")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "去成员单位" })).toHaveAttribute("href", "/members");
+    expect(screen.getByRole("link", { name: "去准备申报材料" })).toHaveAttribute("href", "/packet");
     expect(screen.queryByTestId("home-needs-recognition")).not.toBeInTheDocument();
   });
 

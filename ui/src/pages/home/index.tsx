@@ -48,7 +48,12 @@ function FederationCard({ federation }: { federation: Federation | null }) {
 }
 
 const NOT_YET: { title: string; description: string; to?: string; action?: string }[] = [
-  { title: "成员单位", description: "尚未登记成员单位" },
+  {
+    title: "成员单位",
+    description: "登记成员单位，记录年检和等级评估",
+    to: "/members",
+    action: "去成员单位",
+  },
   {
     title: "年度资助",
     description: "尚未建立年度资助记录",
@@ -56,7 +61,12 @@ const NOT_YET: { title: string; description: string; to?: string; action?: strin
     action: "去新建年度资助",
   },
   { title: "记账", description: "尚未记录收支", to: "/books", action: "去记账" },
-  { title: "申报材料", description: "尚未生成申报材料" },
+  {
+    title: "申报材料",
+    description: "检查缺项后一键导出申报书、附表和压缩包",
+    to: "/packet",
+    action: "去准备申报材料",
+  },
 ];
 
 export default function HomePage({ session }: { session: SessionInfo }) {
