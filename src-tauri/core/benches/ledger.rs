@@ -8,31 +8,17 @@
 //! bench minutes to set up. What is measured goes through the facade, as the commands do, and
 //! includes serializing the reply to JSON as IPC does.
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Instant;
+
+use common::measure;
 
 use shelian_core::books::ledger::VoucherQuery;
 use shelian_core::books::reports::LedgerFilter;
 use shelian_core::domain::grant::{ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, ReceiptInput};
 use shelian_core::domain::ledger::{ExpenseInput, PaymentMethod};
 use shelian_core::{Books, Clock, OpenOptions, demo};
-
-fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let median = times[runs / 2];
-    let p95 = times[(runs * 95 / 100).min(runs - 1)];
-    println!("{name:<56} median {:>9.3} ms   p95 {:>9.3} ms   ({runs} runs)", ms(median), ms(p95));
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 fn options(day: &str) -> OpenOptions {
     let at = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap().and_hms_opt(9, 0, 0).unwrap();

@@ -2,29 +2,13 @@
 //! line per figure: median and p95 over repeated runs. Later capabilities add their own figures
 //! here (member import, filtered lists, posting at 200,000 voucher lines, packet export).
 
-use std::time::{Duration, Instant};
+mod common;
+
+use common::measure;
 
 use shelian_core::demo::{self, DemoScale};
 use shelian_core::domain::member::{LegalForm, MemberQuery, SignalFilter};
 use shelian_core::{Books, OpenOptions};
-
-fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let median = times[runs / 2];
-    let p95 = times[(runs * 95 / 100).min(runs - 1)];
-    println!("{name:<48} median {:>9.3} ms   p95 {:>9.3} ms   ({runs} runs)", ms(median), ms(p95));
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
