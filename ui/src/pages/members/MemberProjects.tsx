@@ -16,7 +16,7 @@ export default function MemberProjects({ memberId }: { memberId: number }) {
       size="small"
       rowKey={(p) => p.project.id}
       pagination={false}
-      loading={list.isFetching}
+      loading={list.isPending}
       dataSource={list.data ?? []}
       locale={{ emptyText: list.isError ? errorMessage(list.error) : "尚未承接服务项目" }}
       columns={[

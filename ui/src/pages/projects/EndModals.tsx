@@ -91,7 +91,12 @@ export function CloseModal({
       width={620}
       styles={{ body: { maxHeight: "calc(100vh - 220px)", overflowY: "auto", paddingRight: 8 } }}
       footer={[
-        <Button key="cancel" onClick={onClose} disabled={close.isPending}>
+        <Button
+          key="cancel"
+          onClick={onClose}
+          disabled={close.isPending}
+          data-testid="close-cancel"
+        >
           取消
         </Button>,
         <Button
@@ -208,7 +213,12 @@ export function TerminateModal({
       maskClosable={false}
       width={560}
       footer={[
-        <Button key="cancel" onClick={onClose} disabled={terminate.isPending}>
+        <Button
+          key="cancel"
+          onClick={onClose}
+          disabled={terminate.isPending}
+          data-testid="terminate-cancel"
+        >
           取消
         </Button>,
         <Button

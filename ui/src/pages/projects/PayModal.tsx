@@ -96,7 +96,7 @@ export default function PayModal({
       title={`拨付项目经费：${p.name}`}
       onCancel={onClose}
       maskClosable={false}
-      width={600}
+      width={640}
       styles={{ body: { maxHeight: "calc(100vh - 220px)", overflowY: "auto", paddingRight: 8 } }}
       footer={[
         <Button key="cancel" onClick={onClose} disabled={pay.isPending} data-testid="pay-cancel">
@@ -156,7 +156,7 @@ export default function PayModal({
             name="split"
             label="预算科目 · 资金来源"
             rules={[{ required: true, message: "请选择从协议的哪一项支付" }]}
-            style={{ flex: "1 1 260px" }}
+            style={{ flex: "1 1 260px", minWidth: 0 }}
           >
             <Select
               data-testid="pay-split"

@@ -1,7 +1,7 @@
 // The 承接组织 picker: active member organizations, searched in Rust as the person types, each with
 // its signals — 优先 (valid 3A+ rating) and 提示 (failed or missed inspection). Choosing a flagged one
 // is allowed, but the form then asks for a written reason (R-PROJECT; audited).
-import { Select, Space, Tag, Typography } from "antd";
+import { Select, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
 import type { Eligibility, MemberQuery } from "../../ipc";
 import { useMembers } from "../members/queries";
@@ -101,7 +101,9 @@ export default function UndertakerSelect({
             data-testid="project-member-option"
             style={{ display: "flex", justifyContent: "space-between", gap: 8 }}
           >
-            <Typography.Text ellipsis>{u.name}</Typography.Text>
+            <span style={{ minWidth: 0, overflow: "hidden", textOverflow: "ellipsis" }}>
+              {u.name}
+            </span>
             <Signals eligibility={u.eligibility} />
           </div>
         );

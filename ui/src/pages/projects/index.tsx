@@ -158,10 +158,11 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
         data-testid="projects-table"
         size="middle"
         rowKey={(p) => p.project.id}
-        loading={list.isFetching}
+        // A spinner while a filter's answer is awaited, not on every quiet refetch of the same list.
+        loading={list.isPending || (list.isPlaceholderData && list.isFetching)}
         dataSource={list.data ?? []}
         pagination={false}
-        scroll={{ x: 760 }}
+        scroll={{ x: 700 }}
         locale={{
           emptyText: list.isError
             ? errorMessage(list.error)
@@ -187,7 +188,7 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
           {
             key: "member",
             title: "承接组织",
-            width: 200,
+            width: 170,
             render: (_, p) => (
               <Space direction="vertical" size={2}>
                 <span>{p.project.memberName}</span>
@@ -198,7 +199,7 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
           {
             key: "agreed",
             title: "约定 / 已拨付（元）",
-            width: 150,
+            width: 140,
             align: "right",
             render: (_, p) => (
               <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }}>
@@ -212,20 +213,20 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
           {
             key: "status",
             title: "状态",
-            width: 80,
+            width: 72,
             render: (_, p) => <ProjectStatusTag status={p.project.status} />,
           },
           {
             key: "activities",
             title: "活动",
-            width: 60,
+            width: 56,
             align: "right",
             render: (_, p) => <span style={figure}>{p.activities}</span>,
           },
           {
             key: "beneficiaries",
             title: "服务人次",
-            width: 120,
+            width: 110,
             render: (_, p) => <BeneficiariesBar p={p} />,
           },
         ]}
