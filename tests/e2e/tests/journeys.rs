@@ -708,3 +708,284 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
     );
     Ok(())
 }
+
+/// The 2026 books of `books_with_an_executing_2026` with the city money received, two communities
+/// and two member organizations: one 优先 (a valid 4A rating), one flagged by a failed inspection.
+fn books_for_projects(dir: &std::path::Path) -> Result<()> {
+    use shelian_core::domain::grant::{FundSource, ReceiptInput};
+    use shelian_core::domain::member::{
+        InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput,
+    };
+    use shelian_core::store::members::List;
+    books_with_an_executing_2026(dir)?;
+    let mut books = shelian_core::Books::open(&dir.join("books.shelian"), Default::default())?;
+    let gy = books.grant_years()?.first().expect("the 2026 grant year").id;
+    books.receipt_add(
+        gy,
+        &ReceiptInput {
+            source: FundSource::City,
+            date: "2026-03-20".into(),
+            amount: "180000".into(),
+            bank_ref: "HD20260320001".into(),
+            note: String::new(),
+        },
+    )?;
+    let category = books.list_entries(List::Category)?.into_iter().find(|c| c.name == "公益服务类").expect("seeded").id;
+    let meiyuan = books.list_add(List::Community, "梅园社区")?.id;
+    books.list_add(List::Community, "兰苑社区")?;
+    let member = |name: &str, filing_no: &str| MemberInput {
+        name: name.into(),
+        legal_form: LegalForm::Filed,
+        filing_no: filing_no.into(),
+        category_id: Some(category),
+        community_id: Some(meiyuan),
+        leader: "王芳".into(),
+        joined_on: "2018-06-01".into(),
+        status: MemberStatus::Active,
+        party_building: PartyBuilding::Joint,
+        ..Default::default()
+    };
+    let good = books.member_create(&member("梅园银龄志愿服务队", "BA-2018-001"))?.member.id;
+    books.member_rating_record(good, &RatingInput { year: 2025, level: 4 })?;
+    let flagged = books.member_create(&member("兰苑邻里互助会", "BA-2018-002"))?.member.id;
+    books.member_inspection_record(flagged, &InspectionInput { year: 2025, result: InspectionResult::Fail })?;
+    Ok(())
+}
+
+/// Issue 6: a service project through the window — the agreement with a flagged undertaker (the
+/// reason it needs), started, an activity with a photo, an instalment over its line refused
+/// (R-PROJECT) and then paid, the project's progress and money updated, the year's progress on the
+/// list, the member's page listing its project; then the demo's projects (a closed one offers no
+/// payment or activity), at 1280×800 and 1024×700.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    books_for_projects(dir.path())?;
+    journey("projects", dir.path(), async |app| {
+        click(app, "[data-menu-id$='-/projects']").await?;
+        app.wait_text("[data-testid=grant-progress]", "项目 0 个").await?;
+
+        // 立项: the flagged organization shows its 提示, and then the form asks for a reason.
+        click(app, "[data-testid=project-new]").await?;
+        app.type_into("#project_name", "银龄智能手机课堂").await?;
+        click(app, "#project_memberId").await?;
+        let options =
+            app.wait_text(".ant-select-dropdown:not(.ant-select-dropdown-hidden)", "提示：2025年度年检不合格").await?;
+        ensure!(options.contains("优先"), "undertaker options: {options}");
+        shot(app, "projects-undertaker-picker").await?;
+        pick_option(app, "[data-testid=project-member]", "兰苑邻里互助会").await?;
+        app.wait_text("[data-testid=project-member-flag]", "2025年度年检不合格").await?;
+        app.find("#project_overrideReason").await?;
+        // The member's category was proposed as the project's.
+        app.find("[data-testid=project-category] .ant-select-selection-item[title='公益服务类']").await?;
+        pick_option(app, "[data-testid=project-communities]", "兰苑社区").await?;
+        app.find("#project_communityIds").await?.send_keys(Key::Escape).await?;
+        app.type_into("#project_agreementNo", "梅社联协〔2026〕3号").await?;
+        type_date(app, "#project_signedOn", "2026-05-20").await?;
+        type_date(app, "#project_startsOn", "2026-06-01").await?;
+        type_date(app, "#project_endsOn", "2026-12-31").await?;
+        pick_option(app, "[data-testid=project-split-category-0]", "项目活动费").await?;
+        app.wait_text("[data-testid=project-split-room-0]", "本行尚可约定 100,000.00 元").await?;
+        app.type_into("#project_splits_0_amount", "2万").await?;
+        click(app, "[data-testid=project-split-add]").await?;
+        pick_option(app, "[data-testid=project-split-category-1]", "人员劳务费").await?;
+        app.type_into("#project_splits_1_amount", "6000").await?;
+        app.wait_text("[data-testid=project-split-total]", "约定金额合计 26,000.00 元").await?;
+        app.wait_text("[data-testid=project-split-total]", "贰万陆仟元整").await?;
+        app.type_into("#project_beneficiaries", "300").await?;
+        app.type_into("#project_sessions", "12").await?;
+        app.type_into("#project_volunteerHours", "96").await?;
+        click(app, "[data-testid=project-custom-add]").await?;
+        app.type_into("#project_customTargets_0_name", "学员结业").await?;
+        app.type_into("#project_customTargets_0_unit", "人").await?;
+        app.type_into("#project_customTargets_0_target", "60").await?;
+        shot(app, "projects-form-flagged").await?;
+        click(app, "[data-testid=project-submit]").await?;
+        app.wait_text("#project_overrideReason_help", "请写明由其承接的理由").await?;
+        app.type_into("#project_overrideReason", "已完成年检整改并通过复核，经理事会研究同意承接").await?;
+        show(app, "[data-testid=project-splits]").await?;
+        shot(app, "projects-form-filled").await?;
+        click(app, "[data-testid=project-submit]").await?;
+        app.wait_text("[data-testid=project-title]", "银龄智能手机课堂").await?;
+        app.wait_text("[data-testid=project-status]", "立项").await?;
+        app.wait_text("[data-testid=project-override]", "已完成年检整改").await?;
+        app.wait_text("[data-testid=project-agreed]", "贰万陆仟元整").await?;
+        no_modal(app).await?;
+        shot(app, "projects-page-planned").await?;
+
+        // 开始实施, confirmed.
+        click(app, "[data-testid=project-start]").await?;
+        click(app, ".ant-modal-confirm-btns .ant-btn-primary").await?;
+        app.wait_text("[data-testid=project-status]", "实施中").await?;
+        no_modal(app).await?;
+
+        // 记录活动 with a photo (the Upload's file input takes a path as keys).
+        click(app, "[data-testid=activity-new]").await?;
+        type_date(app, "#activity_heldOn", "2026-11-20").await?;
+        app.type_into("#activity_title", "智能手机入门第一课").await?;
+        app.type_into("#activity_place", "梅园社区党群服务中心").await?;
+        app.type_into("#activity_participants", "36").await?;
+        app.type_into("#activity_volunteers", "4").await?;
+        app.type_into("#activity_volunteerHours", "8").await?;
+        app.type_into("[data-testid=activity-indicators] input", "12").await?;
+        app.find("[data-testid=activity-photos] input[type=file]")
+            .await?
+            .send_keys(e2e_fixture("activity.png"))
+            .await?;
+        app.find("[data-testid=activity-photos] .ant-upload-list-item-done").await?;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        shot(app, "projects-activity-form").await?;
+        click(app, "[data-testid=activity-submit]").await?;
+        no_modal(app).await?;
+        app.wait_text("[data-testid=project-target-beneficiaries-figures]", "36 / 300").await?;
+        app.wait_text("[data-testid=project-target-sessions-figures]", "1 / 12").await?;
+        app.wait_text("[data-testid=project-target-volunteerHours-figures]", "8 / 96").await?;
+        app.wait_text("[data-testid=project-target-custom-figures]", "12 / 60").await?;
+        app.wait_text("[data-testid=activities-table]", "智能手机入门第一课").await?;
+        show(app, "[data-testid=project-activities]").await?;
+        shot(app, "projects-page-activity").await?;
+        let photo = app.find("[data-testid=activities-table] .ant-image img").await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let width = photo.prop("naturalWidth").await?;
+            if width.as_deref() == Some("480") {
+                break;
+            }
+            ensure!(std::time::Instant::now() < deadline, "the photo did not load: naturalWidth {width:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        shot(app, "projects-page-activity").await?;
+        click(app, "[data-testid=activities-table] .ant-image").await?;
+        app.find(".ant-image-preview-img").await?;
+        shot(app, "projects-photo-preview").await?;
+        click(app, ".ant-image-preview-close").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+
+        // 拨付: more than the line agreed is refused (R-PROJECT); then the first instalment.
+        click(app, "[data-testid=project-pay]").await?;
+        let payee = app.find("#payment_payee").await?.value().await?;
+        ensure!(payee.as_deref() == Some("兰苑邻里互助会"), "payee prefilled as {payee:?}");
+        type_date(app, "#payment_date", "2026-11-25").await?;
+        pick_option(app, "[data-testid=pay-split]", "项目活动费 · 市级专项资金").await?;
+        app.wait_text("[data-testid=pay-remaining]", "尚可拨付 20,000.00 元").await?;
+        app.type_into("#payment_amount", "25000").await?;
+        click(app, "[data-testid=pay-submit]").await?;
+        let help = app.wait_text("#payment_amount_help", "R-PROJECT").await?;
+        ensure!(help.contains("超出 5,000.00 元"), "R-PROJECT message: {help}");
+        shot(app, "projects-pay-refused").await?;
+        app.type_into("#payment_amount", "8000").await?;
+        // The refusal folds away and the dialog's buttons move up; click once they stand still.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        click(app, "[data-testid=pay-submit]").await?;
+        no_modal(app).await?;
+        app.wait_text("[data-testid=project-paid]", "8,000.00").await?;
+        app.wait_text("[data-testid=project-remaining]", "18,000.00").await?;
+        app.wait_text("[data-testid=project-payments-table]", "记-2026-0002").await?;
+        show(app, "[data-testid=project-money]").await?;
+        shot(app, "projects-page-paid").await?;
+
+        // The year's progress and the list.
+        click(app, "[data-menu-id$='-/projects']").await?;
+        app.wait_text("[data-testid=progress-money]", "8,000.00 / 26,000.00").await?;
+        app.wait_text("[data-testid=progress-target-beneficiaries]", "36 / 300").await?;
+        app.wait_text("[data-testid=projects-table]", "银龄智能手机课堂").await?;
+        app.wait_text("[data-testid=project-row-beneficiaries]", "36 / 300").await?;
+        shot(app, "projects-list").await?;
+
+        // The payment is a voucher in the books, naming the project.
+        click(app, "[data-menu-id$='-/books']").await?;
+        app.wait_text("[data-testid=voucher-table]", "记-2026-0002").await?;
+        app.wait_text("[data-testid=voucher-table]", "银龄智能手机课堂").await?;
+
+        // The member's page lists the project and leads to it.
+        click(app, "[data-menu-id$='-/members']").await?;
+        app.wait_text("[data-testid=members-table]", "兰苑邻里互助会").await?;
+        click_xpath(app, "//a[@data-testid='member-open' and normalize-space()='兰苑邻里互助会']").await?;
+        app.wait_text("[data-testid=member-projects]", "银龄智能手机课堂").await?;
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        shot(app, "projects-member").await?;
+        click(app, "[data-testid=member-project-open]").await?;
+        app.wait_text("[data-testid=project-title]", "银龄智能手机课堂").await?;
+
+        // A smaller office screen.
+        app.driver.set_window_rect(0, 0, 1024, 700).await?;
+        app.wait_text("[data-testid=project-paid]", "8,000.00").await?;
+        shot(app, "projects-1024-page").await?;
+        show(app, "[data-testid=project-payments]").await?;
+        shot(app, "projects-1024-payments").await?;
+        click(app, "[data-testid=project-edit]").await?;
+        app.find("#project_name").await?;
+        shot(app, "projects-1024-form").await?;
+        click(app, "[data-testid=project-cancel]").await?;
+        no_modal(app).await?;
+        click(app, "[data-testid=project-pay]").await?;
+        app.find("#payment_amount").await?;
+        shot(app, "projects-1024-pay").await?;
+        click(app, "[data-testid=pay-cancel]").await?;
+        no_modal(app).await?;
+        click(app, "[data-menu-id$='-/projects']").await?;
+        app.wait_text("[data-testid=projects-table]", "银龄智能手机课堂").await?;
+        shot(app, "projects-1024-list").await?;
+        Ok(())
+    })
+    .await?;
+
+    // The demo's year: six projects in every state, months of activities.
+    let demo = tempfile::tempdir()?;
+    journey("projects-demo", demo.path(), async |app| {
+        click(app, "[data-testid=setup-demo]").await?;
+        app.wait_text("[data-testid=demo-banner]", "示例数据").await?;
+        click(app, "[data-menu-id$='-/projects']").await?;
+        app.wait_text("[data-testid=grant-progress]", "项目 6 个").await?;
+        app.wait_text("[data-testid=projects-table]", "银龄助餐暖心行动").await?;
+        app.wait_text("[data-testid=progress-status]", "已结项 1").await?;
+        shot(app, "projects-demo-list").await?;
+        click_xpath(app, "//a[@data-testid='project-open' and normalize-space()='银龄助餐暖心行动']").await?;
+        app.wait_text("[data-testid=project-status]", "已结项").await?;
+        app.wait_text("[data-testid=project-closeout]", "优秀").await?;
+        for action in ["project-pay", "activity-new", "project-close", "project-terminate", "project-edit"] {
+            ensure!(
+                app.driver.find_all(By::Css(format!("[data-testid={action}]"))).await?.is_empty(),
+                "a closed project offers {action}"
+            );
+        }
+        shot(app, "projects-demo-closed").await?;
+        show(app, "[data-testid=project-activities] .ant-card-head").await?;
+        shot(app, "projects-demo-closed-activities").await?;
+
+        // 终止 says what goes back to the budget; 结项 shows actuals and money, then takes a grade.
+        click(app, "[data-menu-id$='-/projects']").await?;
+        click_xpath(app, "//a[@data-testid='project-open' and normalize-space()='社区文体展演季']").await?;
+        app.wait_text("[data-testid=project-status]", "实施中").await?;
+        click(app, "[data-testid=project-terminate]").await?;
+        app.wait_text("[data-testid=end-money]", "将退回对应的预算科目").await?;
+        shot(app, "projects-demo-terminate-form").await?;
+        click(app, "[data-testid=terminate-cancel]").await?;
+        no_modal(app).await?;
+        click(app, "[data-testid=project-close]").await?;
+        app.wait_text("[data-testid=close-summary]", "服务人次").await?;
+        app.type_into("#closeOut_evaluation", "全年开展社区文体展演，居民参与踊跃，节目质量较高，志愿者组织有序。")
+            .await?;
+        click_xpath(app, "//div[@data-testid='close-grade']//label[normalize-space()='良好']").await?;
+        shot(app, "projects-demo-close-form").await?;
+        click(app, "[data-testid=close-submit]").await?;
+        app.wait_text("[data-testid=project-status]", "已结项").await?;
+        app.wait_text("[data-testid=project-closeout]", "良好").await?;
+        no_modal(app).await?;
+        ensure!(
+            app.driver.find_all(By::Css("[data-testid=project-pay]")).await?.is_empty(),
+            "a project just closed still offers a payment"
+        );
+
+        click(app, "[data-menu-id$='-/projects']").await?;
+        click_xpath(app, "//a[@data-testid='project-open' and normalize-space()='独居老人探访关爱']").await?;
+        app.wait_text("[data-testid=project-termination]", "退回预算").await?;
+        shot(app, "projects-demo-terminated").await?;
+        app.driver.set_window_rect(0, 0, 1024, 700).await?;
+        click(app, "[data-menu-id$='-/projects']").await?;
+        app.wait_text("[data-testid=projects-table]", "银龄助餐暖心行动").await?;
+        shot(app, "projects-demo-1024-list").await?;
+        Ok(())
+    })
+    .await
+}
