@@ -10,8 +10,8 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, PageNumType, Paragraph,
-    Run, RunFonts, Shading, ShdType, Table, TableAlignmentType, TableCell, TableCellBorder, TableCellBorderPosition,
-    TableCellBorders, TableRow, VAlignType, VMergeType, WidthType,
+    Run, RunFonts, Shading, ShdType, SpecialIndentType, Table, TableAlignmentType, TableCell, TableCellBorder,
+    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use crate::model::{CountRow, Packet};
@@ -83,8 +83,8 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
     ]));
     doc = doc.add_paragraph(heading2("（二）成员单位情况"));
     let count = |label: &str| m.by_legal_form.iter().filter(|c| c.label == label).map(|c| c.count).sum::<u32>();
-    doc = doc.add_paragraph(body(&format!(
-        "截至申报日，本会共有成员单位 {} 家，其中登记的社会组织 {} 家、在街道备案的社区社会组织 {} 家。成员单位构成如下，名册见附表1。",
+    doc = doc.add_paragraph(lead_in(&format!(
+        "截至申报日，本会共有成员单位{}家，其中登记的社会组织{}家、在街道备案的社区社会组织{}家。成员单位构成如下，名册见附表1。",
         m.total,
         count("登记"),
         count("备案")
@@ -107,7 +107,7 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
             .map(|a| format!("（批复文号：{}，{}）", a.doc_no, cn_date(a.date)))
             .unwrap_or_default();
         doc = doc.add_paragraph(body(&format!(
-            "{}年度，本会获市级社区建设专项资金资助 {} 元、区级配套资金 {} 元，合计 {} 元{approval}。",
+            "{}年度，本会获市级社区建设专项资金资助{}元、区级配套资金{}元，合计{}元{approval}。",
             prev.year,
             prev.city_amount.to_grouped(),
             prev.district_amount.to_grouped(),
@@ -152,8 +152,8 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
         doc = doc.add_paragraph(body(s));
     }
     let p = &packet.projects;
-    doc = doc.add_paragraph(heading2("（二）服务项目")).add_paragraph(body(&format!(
-        "本年度拟实施服务项目 {} 个，协议金额合计 {} 元，明细见附表3。",
+    doc = doc.add_paragraph(heading2("（二）服务项目")).add_paragraph(lead_in(&format!(
+        "本年度拟实施服务项目{}个，协议金额合计{}元，明细见附表3。",
         p.rows.len(),
         p.agreed_total.to_grouped()
     )));
@@ -179,9 +179,9 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
     ));
 
     doc = doc.add_paragraph(heading1(&format!("{}、资金预算", numbers[1])));
-    let approval = g.approval.as_ref().map(|a| format!("，批复文号 {}", a.doc_no)).unwrap_or_default();
-    doc = doc.add_paragraph(body(&format!(
-        "本年度申请市级社区建设专项资金 {} 元（大写：{}），区级按 {} 配套 {} 元（大写：{}），合计 {} 元（大写：{}）。资金执行期为 {} 至 {}{approval}。预算明细如下（附表2）：",
+    let approval = g.approval.as_ref().map(|a| format!("，批复文号{}", a.doc_no)).unwrap_or_default();
+    doc = doc.add_paragraph(lead_in(&format!(
+        "本年度申请市级社区建设专项资金{}元（大写：{}），区级按{}配套{}元（大写：{}），合计{}元（大写：{}）。资金执行期为{}至{}{approval}。预算明细如下（附表2）：",
         g.city_amount.to_grouped(),
         g.city_daxie,
         g.match_ratio,
@@ -210,7 +210,7 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
     let annex_targets = if has_prev { 5 } else { 4 };
     doc = doc
         .add_paragraph(heading1(&format!("{}、绩效目标", numbers[2])))
-        .add_paragraph(body(&format!("本年度绩效目标如下（附表{annex_targets}）：")));
+        .add_paragraph(lead_in(&format!("本年度绩效目标如下（附表{annex_targets}）：")));
     doc = doc.add_table(targets_table(packet));
 
     doc = doc.add_paragraph(heading1(&format!("{}、承诺", numbers[3])).page_break_before(true));
@@ -263,8 +263,16 @@ fn body(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, SONG, SIZE_XIAOSI))
         .align(AlignmentType::Both)
+        // Both forms of the two-character indent: characters for Word and WPS, twips for
+        // LibreOffice, which ignores the first.
+        .indent(None, Some(SpecialIndentType::FirstLine(480)), None, None)
         .first_line_chars(200)
         .line_spacing(LineSpacing::new().line(360).line_rule(LineSpacingType::Auto).after(0))
+}
+
+/// A body paragraph that introduces a table and stays on its page.
+fn lead_in(text: &str) -> Paragraph {
+    body(text).keep_next(true)
 }
 
 fn spacer() -> Paragraph {
@@ -332,6 +340,8 @@ struct Cell {
     bold: bool,
     fill: Option<&'static str>,
     span: usize,
+    /// Half-points.
+    size: usize,
 }
 
 impl Cell {
@@ -342,7 +352,7 @@ impl Cell {
 }
 
 fn cell(text: &str, align: AlignmentType) -> Cell {
-    Cell { text: text.to_owned(), align, bold: false, fill: None, span: 1 }
+    Cell { text: text.to_owned(), align, bold: false, fill: None, span: 1, size: SIZE_WUHAO }
 }
 
 fn c(text: &str) -> Cell {
@@ -367,8 +377,10 @@ fn total_row(cells: Vec<Cell>) -> Vec<Cell> {
 
 fn to_table_cell(x: &Cell, width: usize) -> TableCell {
     let font = if x.bold { HEI } else { SONG };
-    let mut p = Paragraph::new().align(x.align).add_run(run(&x.text, font, SIZE_WUHAO));
-    p = p.line_spacing(LineSpacing::new().after(0));
+    let mut p = Paragraph::new().align(x.align).add_run(run(&x.text, font, x.size));
+    // Keep-with-next on every cell keeps a short table on one page in Word and WPS; a table longer
+    // than a page still breaks.
+    p = p.line_spacing(LineSpacing::new().after(0)).keep_next(true);
     let mut tc = TableCell::new().add_paragraph(p).width(width, WidthType::Dxa).vertical_align(VAlignType::Center);
     if let Some(fill) = x.fill {
         tc = tc.shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill(fill));
@@ -392,12 +404,18 @@ fn grid_table(weights: &[usize], header: &[&str], rows: &[Vec<Cell>]) -> Table {
                 to_table_cell(x, w)
             })
             .collect();
-        TableRow::new(tcs).cant_split()
+        TableRow::new(tcs).row_height(400.0).cant_split()
     };
     let head_cells: Vec<Cell> = header.iter().map(|h| head(h)).collect();
     let mut all = vec![row(&head_cells)];
     all.extend(rows.iter().map(|r| row(r)));
-    Table::new(all).set_grid(widths).align(TableAlignmentType::Center)
+    Table::new(all).set_grid(widths).align(TableAlignmentType::Center).margins(cell_margins())
+}
+
+/// Narrower than Word's default 0.19 cm left and right, so six category names or a bank account
+/// fit a column on one line.
+fn cell_margins() -> TableCellMargins {
+    TableCellMargins::new().margin(30, 60, 30, 60)
 }
 
 fn proportional(weights: &[usize]) -> Vec<usize> {
@@ -407,7 +425,7 @@ fn proportional(weights: &[usize]) -> Vec<usize> {
 
 /// Label / value pairs, two per row; a single pair spans the row.
 fn kv_table(rows: &[&[(&str, &String)]]) -> Table {
-    let widths = proportional(&[19, 31, 14, 31]);
+    let widths = proportional(&[21, 29, 14, 33]);
     let table_rows = rows
         .iter()
         .map(|pairs| {
@@ -424,25 +442,30 @@ fn kv_table(rows: &[&[(&str, &String)]]) -> Table {
             TableRow::new(cells).row_height(440.0)
         })
         .collect();
-    Table::new(table_rows).set_grid(widths).align(TableAlignmentType::Center)
+    Table::new(table_rows).set_grid(widths).align(TableAlignmentType::Center).margins(cell_margins())
 }
 
 fn count_table(title: &str, rows: &[CountRow]) -> Table {
-    let mut weights = vec![5];
+    let mut weights = vec![6];
     weights.extend(std::iter::repeat_n(4, rows.len()));
     weights.push(3);
     let widths = proportional(&weights);
     let total: u32 = rows.iter().map(|r| r.count).sum();
-    let mut first = vec![to_table_cell(&head(title), widths[0]).vertical_merge(VMergeType::Restart)];
-    let mut second = vec![to_table_cell(&head(""), widths[0]).vertical_merge(VMergeType::Continue)];
+    // 小五 (9 pt), so that six category names fit on one line each.
+    let small = |x: Cell| Cell { size: 18, ..x };
+    let mut first = vec![to_table_cell(&small(head(title)), widths[0]).vertical_merge(VMergeType::Restart)];
+    let mut second = vec![to_table_cell(&small(head("")), widths[0]).vertical_merge(VMergeType::Continue)];
     for (i, r) in rows.iter().enumerate() {
-        first.push(to_table_cell(&Cell { fill: Some(HEAD_FILL), ..c(&r.label) }, widths[i + 1]));
-        second.push(to_table_cell(&c(&r.count.to_string()), widths[i + 1]));
+        first.push(to_table_cell(&small(Cell { fill: Some(HEAD_FILL), ..c(&r.label) }), widths[i + 1]));
+        second.push(to_table_cell(&small(c(&r.count.to_string())), widths[i + 1]));
     }
     let last = widths[widths.len() - 1];
-    first.push(to_table_cell(&Cell { fill: Some(HEAD_FILL), ..c("合计") }, last));
-    second.push(to_table_cell(&Cell { bold: true, ..c(&total.to_string()) }, last));
-    Table::new(vec![TableRow::new(first), TableRow::new(second)]).set_grid(widths).align(TableAlignmentType::Center)
+    first.push(to_table_cell(&small(Cell { fill: Some(HEAD_FILL), ..c("合计") }), last));
+    second.push(to_table_cell(&small(Cell { bold: true, ..c(&total.to_string()) }), last));
+    Table::new(vec![TableRow::new(first), TableRow::new(second)])
+        .set_grid(widths)
+        .align(TableAlignmentType::Center)
+        .margins(cell_margins())
 }
 
 fn targets_table(packet: &Packet) -> Table {
@@ -466,11 +489,11 @@ fn targets_table(packet: &Packet) -> Table {
             to_table_cell(&c(&t.unit), widths[3]),
         ]));
     }
-    Table::new(rows).set_grid(widths).align(TableAlignmentType::Center)
+    Table::new(rows).set_grid(widths).align(TableAlignmentType::Center).margins(cell_margins())
 }
 
 fn signature_table(name: &str) -> Table {
-    let widths = proportional(&[5, 26]);
+    let widths = proportional(&[7, 24]);
     let block = |who: &str, signer: &str, seal: &str| {
         let mut cell = TableCell::new().width(widths[1], WidthType::Dxa).vertical_align(VAlignType::Bottom);
         if !who.is_empty() {
@@ -501,5 +524,5 @@ fn signature_table(name: &str) -> Table {
         TableRow::new(vec![to_table_cell(&head(label), widths[0]), content]).row_height(2600.0).cant_split()
     })
     .collect();
-    Table::new(rows).set_grid(widths).align(TableAlignmentType::Center)
+    Table::new(rows).set_grid(widths).align(TableAlignmentType::Center).margins(cell_margins())
 }

@@ -140,8 +140,11 @@ pub fn render_pdf(packet: &Packet) -> Result<RenderedPdf, PdfError> {
         timestamp: typst_date(packet.generated_on).map(Timestamp::new_utc),
         ..PdfOptions::default()
     };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|e| PdfError::Export(diagnostics(&e)))?;
-    Ok(RenderedPdf { bytes, pages: document.pages().len() })
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|e| PdfError::Export(diagnostics(&e)));
+    // typst memoizes every step of a compilation for the next one; in a long-running app that
+    // cache only grows (tens of MB per packet), and the next export is another packet anyway.
+    typst::comemo::evict(0);
+    Ok(RenderedPdf { bytes: bytes?, pages: document.pages().len() })
 }
 
 fn typst_date(d: NaiveDate) -> Option<Datetime> {
