@@ -14,7 +14,7 @@ use docx_rs::{
     TableCellBorderPosition, TableCellBorders, TableCellMargins, TableRow, VAlignType, VMergeType, WidthType,
 };
 
-use crate::model::{CountRow, Packet};
+use crate::model::{CountRow, FORM_PROJECT_LIST_MAX, Packet};
 
 /// Why the DOCX could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -157,26 +157,38 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
         p.rows.len(),
         p.agreed_total.to_grouped()
     )));
-    let mut rows: Vec<Vec<Cell>> = p
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            vec![
-                c(&(i + 1).to_string()),
-                l(&r.name),
-                l(&r.undertaker),
-                l(&r.communities.join("、")),
-                n(r.agreed_amount),
-            ]
-        })
-        .collect();
-    rows.push(total_row(vec![c(""), c("合计"), c(""), c(""), n(p.agreed_total)]));
-    doc = doc.add_table(grid_table(
-        &[2, 6, 7, 6, 4],
-        &["序号", "项目名称", "承接组织", "服务社区", "协议金额（元）"],
-        &rows,
-    ));
+    // As in the PDF: a short list in full, a long one summed up by category (in full in 附表3).
+    if p.rows.len() <= FORM_PROJECT_LIST_MAX {
+        let mut rows: Vec<Vec<Cell>> = p
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                vec![
+                    c(&(i + 1).to_string()),
+                    l(&r.name),
+                    l(&r.undertaker),
+                    l(&r.communities.join("、")),
+                    n(r.agreed_amount),
+                ]
+            })
+            .collect();
+        rows.push(total_row(vec![c(""), c("合计"), c(""), c(""), n(p.agreed_total)]));
+        doc = doc.add_table(grid_table(
+            &[2, 6, 7, 6, 4],
+            &["序号", "项目名称", "承接组织", "服务社区", "协议金额（元）"],
+            &rows,
+        ));
+    } else {
+        let mut rows: Vec<Vec<Cell>> = p
+            .by_category()
+            .iter()
+            .enumerate()
+            .map(|(i, k)| vec![c(&(i + 1).to_string()), c(&k.category), c(&k.count.to_string()), n(k.amount)])
+            .collect();
+        rows.push(total_row(vec![c(""), c("合计"), c(&p.rows.len().to_string()), n(p.agreed_total)]));
+        doc = doc.add_table(grid_table(&[2, 8, 4, 5], &["序号", "项目类别", "项目数（个）", "协议金额（元）"], &rows));
+    }
 
     doc = doc.add_paragraph(heading1(&format!("{}、资金预算", numbers[1])));
     let approval = g.approval.as_ref().map(|a| format!("，批复文号{}", a.doc_no)).unwrap_or_default();

@@ -154,6 +154,35 @@ pub struct ProjectRow {
     pub targets: String,
 }
 
+/// Projects of one category, for the form's summary when the list is long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProjectCategory {
+    pub category: String,
+    pub count: u32,
+    pub amount: Money,
+}
+
+impl ProjectsSection {
+    /// The projects summed up by category, categories in order of first appearance. A view of
+    /// the rows (the model stays one list), used by the form when it is too long to print whole.
+    pub fn by_category(&self) -> Vec<ProjectCategory> {
+        let mut out: Vec<ProjectCategory> = Vec::new();
+        for r in &self.rows {
+            match out.iter_mut().find(|c| c.category == r.category) {
+                Some(c) => {
+                    c.count += 1;
+                    c.amount += r.agreed_amount;
+                }
+                None => out.push(ProjectCategory { category: r.category.clone(), count: 1, amount: r.agreed_amount }),
+            }
+        }
+        out
+    }
+}
+
+/// How many projects the 申报书 lists one by one; beyond it, it sums them up by category.
+pub const FORM_PROJECT_LIST_MAX: usize = 12;
+
 /// One line of 五、绩效目标 / 附表5.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetRow {

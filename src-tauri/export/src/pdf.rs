@@ -19,7 +19,9 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::model::Packet;
+use serde::Serialize;
+
+use crate::model::{Packet, ProjectCategory};
 
 /// The fonts every packet is set in, compiled into the binary so the PDF looks the same on
 /// every PC (see `assets/fonts/README.md`).
@@ -130,6 +132,15 @@ impl World for PacketWorld {
     }
 }
 
+/// What the template reads as `data.json`: the packet itself plus views computed from it here,
+/// because typst has no exact decimal sum the template could trust with money.
+#[derive(Serialize)]
+struct TemplateData<'a> {
+    #[serde(flatten)]
+    packet: &'a Packet,
+    project_categories: Vec<ProjectCategory>,
+}
+
 /// Lays out the 申报书 and 附表 of `packet` and writes them as a PDF.
 pub fn render_pdf(packet: &Packet) -> Result<RenderedPdf, PdfError> {
     let document = layout(packet)?;
@@ -153,7 +164,7 @@ fn typst_date(d: NaiveDate) -> Option<Datetime> {
 
 /// The laid-out document, for callers that need pages rather than bytes (tests, previews).
 pub fn layout(packet: &Packet) -> Result<PagedDocument, PdfError> {
-    let data = serde_json::to_vec(packet)?;
+    let data = serde_json::to_vec(&TemplateData { packet, project_categories: packet.projects.by_category() })?;
     let world = PacketWorld {
         shared: &SHARED,
         main: file_id(MAIN),

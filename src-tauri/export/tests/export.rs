@@ -118,6 +118,27 @@ fn a_long_roster_repeats_the_table_header_on_every_page() {
 }
 
 #[test]
+fn a_long_project_list_is_summed_up_by_category_in_the_form() {
+    let packet = Packet::fixture(1, 30, 20);
+    let categories = packet.projects.by_category();
+    assert_eq!(categories.iter().map(|c| c.count).sum::<u32>(), 20);
+    assert_eq!(categories.iter().map(|c| c.amount).sum::<shelian_core::Money>(), packet.projects.agreed_total);
+    let pdf = shelian_export::pdf::render_pdf(&packet).unwrap();
+    let text = pdf_text(&pdf.bytes);
+    assert!(text.contains("项目类别") && text.contains("项目数（个）"), "the form sums the projects up");
+    assert!(text.contains(&packet.projects.rows[19].name), "附表3 still lists every project");
+    let docx = shelian_export::docx::render_docx(&packet).unwrap();
+    let mut xml = String::new();
+    zip::ZipArchive::new(Cursor::new(&docx[..]))
+        .unwrap()
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("项目类别"));
+}
+
+#[test]
 fn text_that_looks_like_markup_is_printed_as_typed() {
     let mut packet = Packet::fixture_year1();
     let tricky = "#set page(width: 1cm) *重点* _斜_ $x^2$ [链接] <标签> @引用 // 注释 \\ \"引号\"";
