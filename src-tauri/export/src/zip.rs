@@ -121,7 +121,12 @@ pub fn verify(zip_bytes: &[u8]) -> Result<Manifest, VerifyError> {
 
     // The hashes prove the files are unchanged; the figures a reader trusts in the manifest
     // must also be those of the packet data it hashes.
-    if let Some(bytes) = data {
+    // A packet always carries its data; without it the figures above could not be checked.
+    let Some(bytes) = data else {
+        let folder = manifest_name.strip_suffix(MANIFEST_NAME).unwrap_or_default();
+        return Err(VerifyError::Missing(format!("{folder}{DATA_NAME}")));
+    };
+    {
         let packet: Packet = serde_json::from_slice(&bytes).map_err(|e| VerifyError::BadManifest(e.to_string()))?;
         let expected = Manifest::new(&packet, &[]);
         let checks = [

@@ -401,6 +401,14 @@ fn a_changed_file_an_edited_manifest_a_missing_or_extra_file_is_refused() {
     assert_eq!(err, VerifyError::Extra("2019年度申报材料/说明.txt".into()));
     assert!(err.to_string().starts_with("多出文件「"));
 
+    // Dropping the data file and its line from the manifest is still refused.
+    let mut stripped: Vec<_> = original.iter().filter(|(n, _)| !n.ends_with("申报数据.json")).cloned().collect();
+    let manifest: serde_json::Value = serde_json::from_slice(&stripped[3].1).unwrap();
+    let mut manifest = manifest;
+    manifest["files"].as_array_mut().unwrap().retain(|f| !f["name"].as_str().unwrap().ends_with("申报数据.json"));
+    stripped[3].1 = serde_json::to_vec(&manifest).unwrap();
+    assert_eq!(verify(&rezip(&stripped)), Err(VerifyError::Missing("2019年度申报材料/申报数据.json".into())));
+
     let no_manifest: Vec<_> = original.iter().filter(|(n, _)| !n.ends_with("manifest.json")).cloned().collect();
     assert_eq!(verify(&rezip(&no_manifest)), Err(VerifyError::NoManifest));
     assert_eq!(verify(b"PK not really a zip"), Err(VerifyError::NotZip));
