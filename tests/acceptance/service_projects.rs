@@ -414,3 +414,23 @@ fn r_project_payments_beyond_the_agreement_are_refused_and_nothing_is_written() 
     let detail = w.story.books.project_get(p).unwrap();
     assert_eq!((detail.paid, detail.payments.len()), (m("10000"), 3));
 }
+
+#[test]
+fn r_project_speaks_of_the_signing_day_so_a_later_suspension_does_not_block_a_correction() {
+    let mut w = world();
+    let a = agreement(&w, "银龄助餐", 0, &[("activity", FundSource::City, "10000")]);
+    let p = w.story.on("2020-04-01").project_create(&a).unwrap().project.id;
+    let m = w.members[0];
+    w.story.on("2020-05-01").member_update(m, &member("银龄互助会", 1, "2018-05-01", MemberStatus::Suspended)).unwrap();
+    // Same undertaker, same signing day: a typo in the name can be fixed.
+    let fixed =
+        w.story.on("2020-05-02").project_update(p, &ProjectInput { name: "银龄助餐服务".into(), ..a.clone() }).unwrap();
+    assert_eq!(fixed.project.name, "银龄助餐服务");
+    // A new signing day is a new signing: the suspended undertaker is refused, nothing written.
+    let before = w.story.fingerprint();
+    let resigned = ProjectInput { signed_on: "2020-04-01".into(), starts_on: "2020-05-10".into(), ..a };
+    let moved = ProjectInput { signed_on: "2020-05-02".into(), ..resigned };
+    let e = w.story.on("2020-05-02").project_update(p, &moved).unwrap_err();
+    assert_refused(e, "R-PROJECT", "memberId", "当前状态为“暂停”");
+    assert_eq!(w.story.fingerprint(), before);
+}

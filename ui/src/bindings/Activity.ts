@@ -9,4 +9,4 @@ volunteerHours: string, note: string, photos: Array<ActivityPhoto>,
 /**
  * (target id, value) for free-form indicators.
  */
-indicators: Array<[bigint, string]>, };
+indicators: Array<[number, string]>, };

@@ -369,13 +369,44 @@ impl Books {
             return Err(CoreError::field("communityIds", "所选社区已不存在，请刷新后重选"));
         }
         let m = msql::get(conn, valid.member_id)?.ok_or(CoreError::NotFound { what: "成员单位" })?;
-        let flag = member::eligibility(&m, valid.signed_on).flag_reason;
-        project::check_undertaker(&m, valid.signed_on, flag.as_deref(), &valid.override_reason)?;
+        // R-PROJECT speaks of the day the agreement is signed: correcting an agreement that keeps
+        // its undertaker and signing date is not a new signing, so a later suspension of the
+        // undertaker does not block fixing a typo.
+        let before = except.map(|id| sql::project(conn, id)).transpose()?;
+        let mut valid = valid;
+        let flag = match &before {
+            Some(b) if b.member_id == valid.member_id && b.signed_on == valid.signed_on => {
+                // The signing-time flag and reason stand.
+                if valid.override_reason.is_empty() {
+                    valid.override_reason = b.override_reason.clone();
+                }
+                Some(b.flag_reason.clone()).filter(|f| !f.is_empty())
+            }
+            _ => {
+                let flag = member::eligibility(&m, valid.signed_on).flag_reason;
+                project::check_undertaker(&m, valid.signed_on, flag.as_deref(), &valid.override_reason)?;
+                flag
+            }
+        };
+        self.finish_agreement(valid, flag, except, &names, gy.id)
+    }
+
+    /// The budget half of an agreement's checks: every split within what its line has left
+    /// (R-PROJECT), and never below what was already paid on it.
+    fn finish_agreement(
+        &self,
+        valid: project::ValidProject,
+        flag: Option<String>,
+        except: Option<i64>,
+        names: &[(String, String)],
+        grant_year_id: i64,
+    ) -> Result<(project::ValidProject, String)> {
+        let conn = self.store.conn();
         // Splits against their lines.
         let accounts = lsql::accounts(conn)?;
-        let holds = line_holds(conn, &accounts, gy.id, except)?;
-        let budget = gsql::budget_lines(conn, gy.id)?;
-        let spent = lsql::spent_by_line(conn, gy.id, &accounts.codes(&Role::EXPENSE))?;
+        let holds = line_holds(conn, &accounts, grant_year_id, except)?;
+        let budget = gsql::budget_lines(conn, grant_year_id)?;
+        let spent = lsql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
         let mut problems: Vec<FieldProblem> = Vec::new();
         for s in &valid.splits {
             let line_budget =

@@ -427,6 +427,7 @@ pub struct Activity {
     pub note: String,
     pub photos: Vec<ActivityPhoto>,
     /// (target id, value) for free-form indicators.
+    #[ts(type = "Array<[number, string]>")]
     pub indicators: Vec<(i64, String)>,
 }
 
