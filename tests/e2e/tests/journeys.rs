@@ -673,6 +673,12 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         app.driver.set_window_rect(0, 0, 1024, 700).await?;
         click(app, "[data-node-key=vouchers]").await?;
         app.wait_text("[data-testid=voucher-table]", "记-2026-0004").await?;
+        // The newest voucher comes first.
+        let mut numbers = Vec::new();
+        for n in app.driver.find_all(By::Css("[data-testid=voucher-number]")).await? {
+            numbers.push(n.text().await?);
+        }
+        ensure!(numbers == ["记-2026-0004", "记-2026-0003", "记-2026-0002", "记-2026-0001"], "order: {numbers:?}");
         show(app, "[data-testid=voucher-reverses]").await?;
         shot(app, "books-1024-vouchers").await?;
         click(app, "[data-testid=expense-new]").await?;

@@ -1,4 +1,5 @@
-// 凭证: one page of a grant year's vouchers at a time (paged in Rust), optionally one month. A row
+// 凭证: one page of a grant year's vouchers at a time (paged in Rust, newest first, so the latest
+// entries are on the first page), optionally one month. A row
 // opens to its double-entry lines, its attachments and the actions 冲销 and 补充附件. An original and
 // its red-ink reversal name each other, so neither is read without the other.
 import { PaperClipOutlined, PlusOutlined } from "@ant-design/icons";
@@ -273,7 +274,7 @@ export default function VouchersTab({
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (t) => `共 ${t} 张凭证`,
+          showTotal: (t) => `共 ${t} 张凭证，新的在前`,
           onChange: (p, s) => {
             setPage(s === pageSize ? p : 1);
             setPageSize(s);

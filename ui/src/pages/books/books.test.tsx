@@ -198,7 +198,8 @@ describe("凭证 list", SLOW, () => {
   it("links an original and its red-ink reversal both ways, and opens the double entry", async () => {
     const user = userEvent.setup();
     vi.mocked(grantYearsList).mockResolvedValue([GRANT]);
-    vi.mocked(vouchersList).mockResolvedValue({ total: 3, items: [RECEIPT, EXPENSE, REVERSAL] });
+    // Rust lists the newest first.
+    vi.mocked(vouchersList).mockResolvedValue({ total: 3, items: [REVERSAL, EXPENSE, RECEIPT] });
     renderWithApp(<BooksPage session={session()} />);
 
     const table = await screen.findByTestId("voucher-table");
@@ -213,16 +214,21 @@ describe("凭证 list", SLOW, () => {
       "已冲销 → 记-2019-0003",
     );
     expect(within(table).getByTestId("voucher-reverses")).toHaveTextContent("冲销 记-2019-0002");
+    expect(
+      within(table)
+        .getAllByTestId("voucher-number")
+        .map((n) => n.textContent),
+    ).toStrictEqual(["记-2019-0003", "记-2019-0002", "记-2019-0001"]);
     const amounts = within(table).getAllByTestId("voucher-amount");
     expect(amounts.map((a) => a.textContent)).toStrictEqual([
-      "180,000.00",
-      "1,280.50",
       "-1,280.50",
+      "1,280.50",
+      "180,000.00",
     ]);
-    expect(amounts[2]).toHaveAttribute("data-negative", "true");
-    expect(amounts[2]).toHaveClass("ant-typography-danger");
+    expect(amounts[0]).toHaveAttribute("data-negative", "true");
+    expect(amounts[0]).toHaveClass("ant-typography-danger");
     expect(amounts[1]).not.toHaveClass("ant-typography-danger");
-    expect(screen.getByText("共 3 张凭证")).toBeInTheDocument();
+    expect(screen.getByText("共 3 张凭证，新的在前")).toBeInTheDocument();
 
     // Opening the original shows its lines and attachments, and no second 冲销.
     await user.click(within(table).getByText("购买社区活动物资"));
