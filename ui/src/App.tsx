@@ -9,7 +9,7 @@ import GrantsPage from "./pages/grants";
 import GrantYearPage from "./pages/grants/GrantYearPage";
 import HomePage from "./pages/home";
 import MembersPage from "./pages/members";
-import { ComingSoon } from "./pages/placeholder";
+import PacketPage from "./pages/packet";
 import ProjectsPage from "./pages/projects";
 import ProjectPage from "./pages/projects/ProjectPage";
 import SettingsPage from "./pages/settings";
@@ -43,7 +43,7 @@ export default function App() {
         <Route path="/books" element={<BooksPage session={info} />} />
         <Route path="/projects" element={<ProjectsPage session={info} />} />
         <Route path="/projects/:id" element={<ProjectPage session={info} />} />
-        <Route path="/packet" element={<ComingSoon area="packet" />} />
+        <Route path="/packet" element={<PacketPage session={info} />} />
         <Route path="/settings" element={<SettingsPage session={info} />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>

@@ -995,3 +995,232 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
     })
     .await
 }
+
+/// Waits up to `secs` seconds until an element's text contains `needle` (an export renders a PDF,
+/// which takes longer than the 20 s `wait_text` allows a click).
+async fn wait_text_for(app: &App, css: &str, needle: &str, secs: u64) -> Result<String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(secs);
+    let mut last = String::new();
+    while std::time::Instant::now() < deadline {
+        for el in app.driver.find_all(By::Css(css)).await.unwrap_or_default() {
+            if let Ok(t) = el.text().await {
+                if t.contains(needle) {
+                    return Ok(t);
+                }
+                last = t;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    anyhow::bail!("{css} never contained {needle:?} within {secs} s; last text: {last:?}")
+}
+
+/// The entries of a ZIP (files only), by name.
+fn zip_entries(bytes: &[u8]) -> Result<std::collections::BTreeMap<String, Vec<u8>>> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
+    let mut entries = std::collections::BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        if entry.is_dir() {
+            continue;
+        }
+        let name = entry.name()?.into_owned();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data)?;
+        entries.insert(name, data);
+    }
+    Ok(entries)
+}
+
+/// Checks a packet ZIP against its manifest independently of the app: one `manifest.json`, every
+/// listed file present with its size and SHA-256, nothing unlisted. Returns the manifest.
+fn packet_manifest(bytes: &[u8]) -> Result<serde_json::Value> {
+    use sha2::{Digest, Sha256};
+    let entries = zip_entries(bytes)?;
+    let manifests: Vec<&String> = entries.keys().filter(|n| n.ends_with("/manifest.json")).collect();
+    ensure!(manifests.len() == 1, "manifests in the ZIP: {manifests:?}");
+    let manifest_name = manifests[0].clone();
+    let manifest: serde_json::Value = serde_json::from_slice(&entries[&manifest_name])?;
+    let files = manifest["files"].as_array().cloned().unwrap_or_default();
+    ensure!(!files.is_empty(), "the manifest lists no file: {manifest}");
+    let mut listed = std::collections::BTreeSet::new();
+    for f in &files {
+        let name = f["name"].as_str().unwrap_or_default();
+        let bytes = entries.get(name).ok_or_else(|| anyhow::anyhow!("{name} is listed but missing"))?;
+        let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        ensure!(f["size"].as_u64() == Some(bytes.len() as u64), "{name}: size differs from the manifest");
+        ensure!(f["sha256"].as_str() == Some(hash.as_str()), "{name}: SHA-256 differs from the manifest");
+        listed.insert(name.to_owned());
+    }
+    for name in entries.keys() {
+        ensure!(*name == manifest_name || listed.contains(name), "{name} is in the ZIP but not in the manifest");
+    }
+    Ok(manifest)
+}
+
+/// Types paragraphs into a text area, one line each (a "\n" in the keys does not reach it).
+async fn type_paragraphs(app: &App, css: &str, paragraphs: &[&str]) -> Result<()> {
+    app.type_into(css, paragraphs.first().copied().unwrap_or_default()).await?;
+    let area = app.find(css).await?;
+    for p in &paragraphs[1..] {
+        area.send_keys(Key::Enter).await?;
+        area.send_keys(*p).await?;
+    }
+    Ok(())
+}
+
+/// A copy of a packet ZIP with one byte of its PDF changed and the manifest left as it was.
+fn tampered_packet(zip_path: &std::path::Path, into: &std::path::Path) -> Result<String> {
+    use std::io::Write;
+    let entries = zip_entries(&std::fs::read(zip_path)?)?;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut changed = false;
+    for (name, mut bytes) in entries {
+        if name.ends_with(".pdf") {
+            let mid = bytes.len() / 2;
+            bytes[mid] ^= 0x20;
+            changed = true;
+        }
+        writer.start_file(name, options)?;
+        writer.write_all(&bytes)?;
+    }
+    ensure!(changed, "the packet has no PDF to change");
+    let path = into.join("tampered-packet.zip");
+    std::fs::write(&path, writer.finish()?.into_inner())?;
+    Ok(path.display().to_string())
+}
+
+/// Issue 7: the 2020 (第2年) application packet of the demo books through the window — the
+/// checklist blocks the export until the plan and last year's summary are written, a checklist
+/// line opens the text that fixes it, the export shows its steps and ends on the saved ZIP, which
+/// verifies against its manifest (in the window and independently here) while a tampered copy is
+/// refused; and the page on a 1024×700 screen.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let exports = shelian_e2e::export_dir(dir.path());
+    journey("packet", dir.path(), async |app| {
+        click(app, "[data-testid=setup-demo]").await?;
+        app.wait_text("[data-testid=demo-banner]", "示例数据").await?;
+        click(app, "[data-menu-id$='-/packet']").await?;
+        pick_option(app, "[data-testid=packet-year]", "2020 年度（第2年）").await?;
+        app.wait_text("[data-testid=packet-figure-year]", "2020 年度第2年").await?;
+        app.wait_text("[data-testid=packet-figure-total]", "400,000.00 元").await?;
+        app.wait_text("[data-testid=packet-figure-total]", "肆拾万元整").await?;
+
+        // The checklist: two blocking lines, and warnings (R-ARREARS) that do not block.
+        app.wait_text("[data-testid=preflight-status]", "还有 2 项必须先处理，处理后才能导出").await?;
+        let list = app.wait_text("[data-testid=preflight-list]", "请填写本年度工作计划").await?;
+        ensure!(list.contains("第2年申报须填写上年度工作情况"), "checklist: {list}");
+        ensure!(list.contains("R-ARREARS"), "checklist: {list}");
+        let blocking = app.driver.find_all(By::Css("[data-testid=preflight-item][data-level=blocking]")).await?;
+        ensure!(blocking.len() == 2, "{} blocking lines", blocking.len());
+        ensure!(!app.find("[data-testid=packet-export]").await?.is_enabled().await?, "export enabled while blocked");
+        shot(app, "packet-blocking").await?;
+
+        // 「去填写」 opens the text, at the first empty box (a year-2 packet: last year's summary).
+        click_xpath(
+            app,
+            "//div[@data-testid='preflight-item'][contains(., '请填写本年度工作计划')]//button[@data-testid='preflight-fix']",
+        )
+        .await?;
+        app.find("#packet_plan").await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let focused = app.driver.active_element().await?.attr("id").await?;
+            if focused.as_deref() == Some("packet_previousSummary") {
+                break;
+            }
+            ensure!(std::time::Instant::now() < deadline, "focus is on {focused:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        type_paragraphs(
+            app,
+            "#packet_previousSummary",
+            &["2019年实施银龄助餐、邻里调解等服务项目，资金专款专用。", "成员单位积极参与社区治理。"],
+        )
+        .await?;
+        type_paragraphs(app, "#packet_plan", &["一、继续实施银龄助餐等服务项目。", "二、培育和发展社区社会组织。"])
+            .await?;
+        let plan = app.find("#packet_plan").await?.value().await?.unwrap_or_default();
+        ensure!(plan.lines().count() == 2, "the plan holds {plan:?}");
+        app.type_into("[data-testid=packet-note-activity]", "助餐、助老等服务项目的活动开支").await?;
+        app.wait_text("[data-testid=packet-budget-notes]", "240,000.00").await?;
+        shot(app, "packet-draft-filled").await?;
+        show(app, "[data-testid=packet-commitment]").await?;
+        shot(app, "packet-draft-commitment").await?;
+        click(app, "[data-testid=packet-draft-save]").await?;
+        app.wait_text("[data-testid=packet-draft-saved]", "上次保存").await?;
+
+        // Saved: the checklist is run again and nothing blocks any more.
+        click(app, "[data-node-key=export]").await?;
+        app.wait_text("[data-testid=preflight-status]", "检查通过，可以导出").await?;
+        let blocking = app.driver.find_all(By::Css("[data-testid=preflight-item][data-level=blocking]")).await?;
+        ensure!(blocking.is_empty(), "{} blocking lines remain", blocking.len());
+        shot(app, "packet-ready").await?;
+
+        // 导出: its steps while Rust works, then the saved ZIP.
+        click(app, "[data-testid=packet-export]").await?;
+        app.find("[data-testid=packet-progress]").await?;
+        // Rust reports its steps while it works (the PDF takes a few seconds).
+        wait_text_for(app, "[data-testid=packet-progress]", " / 4 步：", 20).await?;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        if !app.driver.find_all(By::Css("[data-testid=packet-progress]")).await?.is_empty() {
+            app.screenshot("packet-exporting").await?;
+        }
+        let result = wait_text_for(app, "[data-testid=packet-result]", "已导出并通过校验", 300).await?;
+        for name in ["申报书.pdf", "申报书（可编辑）.docx", "附表.xlsx", "申报数据.json"] {
+            ensure!(result.contains(name), "{name} is not in the result: {result}");
+        }
+        ensure!(result.contains("申报书 PDF 共"), "result: {result}");
+        let path = app.find("[data-testid=packet-path]").await?.text().await?;
+        let zip_path = std::path::PathBuf::from(path.trim());
+        ensure!(zip_path.starts_with(&exports), "saved at {zip_path:?}, not in {exports:?}");
+        ensure!(zip_path.is_file(), "{zip_path:?} does not exist");
+        show(app, "[data-testid=packet-result]").await?;
+        shot(app, "packet-exported").await?;
+
+        // The ZIP holds against its manifest, checked here without the app, with the figures shown.
+        let manifest = packet_manifest(&std::fs::read(&zip_path)?)?;
+        ensure!(manifest["year"] == 2020 && manifest["sequence"] == 2, "manifest: {manifest}");
+        ensure!(manifest["federation"].as_str().is_some_and(|f| f.contains("示例")), "manifest: {manifest}");
+        ensure!(manifest["key_figures"]["total"] == "400000.00", "manifest: {manifest}");
+        let members = app.find("[data-testid=packet-figure-members]").await?.text().await?;
+        let projects = app.find("[data-testid=packet-figure-projects]").await?.text().await?;
+        ensure!(members.contains(&format!("{} 家", manifest["key_figures"]["members"])), "{members} vs {manifest}");
+        ensure!(projects.contains(&format!("{} 个", manifest["key_figures"]["projects"])), "{projects} vs {manifest}");
+
+        // 校验申报包 in the window: the exported ZIP passes, a copy with a changed PDF does not.
+        click(app, "[data-node-key=verify]").await?;
+        app.find("[data-testid=packet-verify-file]").await?.send_keys(zip_path.display().to_string()).await?;
+        let ok = app.wait_text("[data-testid=packet-verify-ok]", "校验通过").await?;
+        ensure!(ok.contains("2020 年度") && ok.contains("400,000.00 元"), "verified: {ok}");
+        shot(app, "packet-verify-ok").await?;
+        let tampered = tampered_packet(&zip_path, dir.path())?;
+        app.find("[data-testid=packet-verify-file]").await?.send_keys(tampered).await?;
+        let refused = app.wait_text("[data-testid=packet-verify-refused]", "校验未通过").await?;
+        ensure!(refused.contains("申报书.pdf」与清单记录的校验值不一致"), "refusal: {refused}");
+        shot(app, "packet-verify-refused").await?;
+
+        // A smaller office screen.
+        app.driver.set_window_rect(0, 0, 1024, 700).await?;
+        click(app, "[data-node-key=export]").await?;
+        app.wait_text("[data-testid=preflight-status]", "检查通过").await?;
+        shot(app, "packet-1024-export").await?;
+        click(app, "[data-node-key=draft]").await?;
+        app.find("#packet_plan").await?;
+        shot(app, "packet-1024-draft").await?;
+        Ok(())
+    })
+    .await?;
+
+    let zips: Vec<_> = std::fs::read_dir(&exports)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("packet-2020-") && n.ends_with(".zip"))
+        .collect();
+    ensure!(zips.len() == 1, "packet ZIPs in the export folder: {zips:?}");
+    Ok(())
+}

@@ -65,3 +65,4 @@ export function errorMessage(e: unknown): string {
 export * from "./members";
 export * from "./ledger";
 export * from "./projects";
+export * from "./packet";

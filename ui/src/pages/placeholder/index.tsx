@@ -1,20 +1,15 @@
 // The honest empty state of an area that is not built yet: what it will do, and that it is not open.
-import { FileDoneOutlined, ProjectOutlined } from "@ant-design/icons";
+import { ProjectOutlined } from "@ant-design/icons";
 import { Card, Result } from "antd";
 import type { ReactNode } from "react";
 
-export type PlannedArea = "projects" | "packet";
+export type PlannedArea = "projects";
 
 const AREAS: Record<PlannedArea, { title: string; purpose: string; icon: ReactNode }> = {
   projects: {
     title: "服务项目",
     purpose: "在这里管理社联会组织开展的服务项目及其经费。",
     icon: <ProjectOutlined />,
-  },
-  packet: {
-    title: "申报材料",
-    purpose: "在这里根据已记录的信息生成年度申报和报送所需的表格与文档。",
-    icon: <FileDoneOutlined />,
   },
 };
 
