@@ -148,8 +148,7 @@ export function projectDetail(overrides: Partial<ProjectDetail> = {}): ProjectDe
         volunteerHours: "12.5",
         note: "",
         photos: [{ sha256: "b".repeat(64), fileName: "助餐.png", mime: "image/png" }],
-        // Rust sends numbers; the generated type says bigint (an i64 in a tuple).
-        indicators: [[4 as unknown as bigint, "150"]],
+        indicators: [[4, "150"]],
       },
     ],
     payments: [PAYMENT],
