@@ -157,21 +157,39 @@ impl ValidProject {
     }
 }
 
+/// Why a typed quantity (a target, a head count, hours, a percentage) was not taken; its Display
+/// is the Chinese sentence shown under the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadQuantity {
+    #[error("请填写数字")]
+    Empty,
+    #[error("“{0}”不是数字")]
+    NotANumber(String),
+    #[error("不能为负数")]
+    Negative,
+    #[error("请填写整数")]
+    NotWhole,
+    #[error("最多 {0} 位小数")]
+    TooManyDecimals(u32),
+    #[error("数字过大，请核对")]
+    TooLarge,
+}
+
 /// A non-negative number as people type it ("120", "12.5", "１２０"), at most `scale` decimals.
-pub fn parse_quantity(input: &str, scale: u32) -> std::result::Result<Decimal, String> {
+pub fn parse_quantity(input: &str, scale: u32) -> std::result::Result<Decimal, BadQuantity> {
     let s = clean_code(input).replace(',', "");
     if s.is_empty() {
-        return Err("请填写数字".into());
+        return Err(BadQuantity::Empty);
     }
-    let d: Decimal = s.parse().map_err(|_| format!("“{s}”不是数字"))?;
+    let d: Decimal = s.parse().map_err(|_| BadQuantity::NotANumber(s.clone()))?;
     if d.is_sign_negative() {
-        return Err("不能为负数".into());
+        return Err(BadQuantity::Negative);
     }
     if d.normalize().scale() > scale {
-        return Err(if scale == 0 { "请填写整数".into() } else { format!("最多 {scale} 位小数") });
+        return Err(if scale == 0 { BadQuantity::NotWhole } else { BadQuantity::TooManyDecimals(scale) });
     }
     if d > Decimal::from(100_000_000) {
-        return Err("数字过大，请核对".into());
+        return Err(BadQuantity::TooLarge);
     }
     Ok(d.normalize())
 }

@@ -387,7 +387,7 @@ pub fn ledger_lines(conn: &Connection, grant_year_id: i64) -> Result<Vec<LedgerL
         .collect::<rusqlite::Result<_>>()?)
 }
 
-fn in_list(codes: &[String]) -> String {
+pub(crate) fn in_list(codes: &[String]) -> String {
     // Account codes come from our own chart table (digits only); quoting keeps them literal.
     codes.iter().map(|c| format!("'{}'", c.replace('\'', "''"))).collect::<Vec<_>>().join(",")
 }

@@ -351,7 +351,7 @@ pub fn paid_by_split(
     project_id: i64,
     expense_codes: &[String],
 ) -> Result<Vec<(String, FundSource, Money)>> {
-    let list = expense_codes.iter().map(|c| format!("'{}'", c.replace('\'', "''"))).collect::<Vec<_>>().join(",");
+    let list = super::ledger::in_list(expense_codes);
     let sql = format!(
         "SELECT l.category_code, l.source, SUM(l.debit_fen - l.credit_fen)
          FROM voucher v JOIN voucher_line l ON l.voucher_id = v.id

@@ -169,5 +169,6 @@ fn progress_is_a_share_of_the_target() {
     assert_eq!(progress_percent(Decimal::from(1), Decimal::from(3)), "33.3%");
     assert_eq!(progress_percent(Decimal::from(5), Decimal::ZERO), "—");
     assert_eq!(parse_quantity("1,200", 0), Ok(Decimal::from(1200)));
-    assert!(parse_quantity("-1", 0).is_err());
+    assert_eq!(parse_quantity("-1", 0), Err(BadQuantity::Negative));
+    assert_eq!(parse_quantity("1.5", 0).unwrap_err().to_string(), "请填写整数");
 }
