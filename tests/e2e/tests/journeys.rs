@@ -125,7 +125,22 @@ async fn type_date(app: &App, css: &str, date: &str) -> Result<()> {
 }
 
 /// Clicks an element, retrying while a modal's mask (fading in or out) still covers it.
+/// Waits (at most 2 s) until no antd enter/appear animation is running: a click on a button of a
+/// modal that is still zooming in can be lost, and the journey then waits for an effect that never
+/// comes. Seen on a loaded machine with 反结账 and 开始实施's confirm.
+async fn settle(app: &App) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    let moving = By::Css("[class*='-appear-active'], [class*='-enter-active']");
+    while std::time::Instant::now() < deadline {
+        match app.driver.find_all(moving.clone()).await {
+            Ok(els) if !els.is_empty() => tokio::time::sleep(Duration::from_millis(50)).await,
+            _ => return,
+        }
+    }
+}
+
 async fn click(app: &App, css: &str) -> Result<()> {
+    settle(app).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         match app.find(css).await?.click().await {
@@ -400,6 +415,7 @@ fn voucher_number(number: &str) -> String {
 }
 
 async fn click_xpath(app: &App, xpath: &str) -> Result<()> {
+    settle(app).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
         let el = app
