@@ -146,8 +146,12 @@ async fn click(app: &App, css: &str) -> Result<()> {
         match app.find(css).await?.click().await {
             Ok(()) => return Ok(()),
             Err(e)
-                if matches!(e.as_inner(), WebDriverErrorInner::ElementClickIntercepted(_))
-                    && std::time::Instant::now() < deadline =>
+                // Intercepted by something still moving, or re-rendered between find and click
+                // (a list refetched after a write): find it again.
+                if matches!(
+                    e.as_inner(),
+                    WebDriverErrorInner::ElementClickIntercepted(_) | WebDriverErrorInner::StaleElementReference(_)
+                ) && std::time::Instant::now() < deadline =>
             {
                 tokio::time::sleep(Duration::from_millis(150)).await;
             }
@@ -427,8 +431,12 @@ async fn click_xpath(app: &App, xpath: &str) -> Result<()> {
         match el.click().await {
             Ok(()) => return Ok(()),
             Err(e)
-                if matches!(e.as_inner(), WebDriverErrorInner::ElementClickIntercepted(_))
-                    && std::time::Instant::now() < deadline =>
+                // Intercepted by something still moving, or re-rendered between find and click
+                // (a list refetched after a write): find it again.
+                if matches!(
+                    e.as_inner(),
+                    WebDriverErrorInner::ElementClickIntercepted(_) | WebDriverErrorInner::StaleElementReference(_)
+                ) && std::time::Instant::now() < deadline =>
             {
                 tokio::time::sleep(Duration::from_millis(150)).await;
             }
