@@ -121,6 +121,44 @@ impl App {
         bail!("{css} never contained {needle:?}; last text: {last:?}")
     }
 
+    /// Waits until the page stands still: no finite CSS animation or transition running (spinners
+    /// loop forever and are not motion a click or a picture must wait for) and no element in the
+    /// steps antd's motion takes before its animation starts, seen on three polls in a row. This is
+    /// what the journeys wait for instead of a fixed sleep before a click on something that slides
+    /// in, or before a screenshot.
+    pub async fn still(&self) -> Result<()> {
+        const SCRIPT: &str = r#"
+            const name = (el) => el ? `${el.tagName.toLowerCase()}.${String(el.className).split(/\s+/).join(".")}` : "?";
+            const moving = document.getAnimations().filter((a) => {
+                if (a.playState !== "running") return false;
+                const t = a.effect && a.effect.getComputedTiming ? a.effect.getComputedTiming() : null;
+                return !t || t.iterations !== Infinity;
+            }).map((a) => `${a.animationName || a.transitionProperty || "animation"} on ${name(a.effect && a.effect.target)}`);
+            // rc-motion's steps before its CSS animation starts; `-active` is left out because an
+            // element can keep it after a transition that never reported its end (a loading icon).
+            const classes = [...document.querySelectorAll(
+                ["enter", "appear", "leave"].flatMap((s) => [`[class*='-${s}-prepare']`, `[class*='-${s}-start']`]).join(",")
+            )].map(name);
+            return moving.concat(classes);
+        "#;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut quiet = 0;
+        let mut last = serde_json::Value::Null;
+        while Instant::now() < deadline {
+            last = self.driver.execute(SCRIPT, Vec::new()).await?.json().clone();
+            if last.as_array().is_some_and(|a| a.is_empty()) {
+                quiet += 1;
+                if quiet == 3 {
+                    return Ok(());
+                }
+            } else {
+                quiet = 0;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        bail!("the page never stood still; moving: {last}")
+    }
+
     /// Replaces the value of a React-controlled input: `clear()` does not reach React's state, so
     /// select all and type over it.
     pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
@@ -169,6 +207,28 @@ async fn kill_group(child: &mut Child) {
     }
     let _ = child.kill().await;
     let _ = child.wait().await;
+}
+
+/// Waits until no process runs on `data_dir` any more (the app is a grandchild of tauri-driver and
+/// is killed with its process group; the signal lands a moment later). Linux-only, like the rest of
+/// this harness: it reads /proc.
+pub async fn wait_app_gone(data_dir: &Path) -> Result<()> {
+    let needle = data_dir.display().to_string();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let running = std::fs::read_dir("/proc")?.flatten().any(|e| {
+            std::fs::read(e.path().join("cmdline"))
+                .map(|c| String::from_utf8_lossy(&c).split('\0').any(|arg| arg == needle))
+                .unwrap_or(false)
+        });
+        if !running {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            bail!("an app on {needle} was still running 10 s after the session ended");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Runs a journey and always quits the app, also when a step fails; the failing step's

@@ -109,7 +109,7 @@ async fn a_file_from_a_newer_version_is_refused_and_left_untouched() -> Result<(
         Ok(())
     })
     .await?;
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    shelian_e2e::wait_app_gone(dir.path()).await?;
     ensure!(std::fs::read(&path)? == before, "the refused file changed");
     Ok(())
 }
@@ -163,8 +163,7 @@ async fn click(app: &App, css: &str) -> Result<()> {
 /// Scrolls an element into the middle of the window before a screenshot.
 async fn show(app: &App, css: &str) -> Result<()> {
     app.find(css).await?.scroll_into_view().await?;
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    Ok(())
+    app.still().await
 }
 
 async fn add_receipt(app: &App, source: &str, date: &str, amount: &str, bank_ref: &str) -> Result<()> {
@@ -332,7 +331,8 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.wait_text("[data-testid=import-success]", "新增 6 家").await?;
         app.find("[data-testid=import-done]").await?.click().await?;
         // Let the dialog's closing animation finish: its mask would take the next click.
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        no_modal(app).await?;
+        app.still().await?;
         app.wait_text("[data-testid=members-table]", "彩虹文体协会").await?;
         app.screenshot("members-list").await?;
 
@@ -342,7 +342,7 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.find("[data-testid=member-open]").await?.click().await?;
         app.wait_text("[data-testid=member-detail]", "BA-2018-007").await?;
         // The drawer slides in; its controls take clicks once it stands still.
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        app.still().await?;
         app.driver
             .query(By::XPath("//form[@id='inspection']//label[.//input[@value='fail']]"))
             .first()
@@ -457,6 +457,23 @@ async fn no_modal(app: &App) -> Result<()> {
     anyhow::bail!("a modal stayed open")
 }
 
+/// Waits until no element matching `css` is displayed (a preview or popup closed; antd keeps a
+/// closed one in the page, hidden).
+async fn gone(app: &App, css: &str) -> Result<()> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        let mut shown = false;
+        for el in app.driver.find_all(By::Css(css)).await? {
+            shown |= el.is_displayed().await.unwrap_or(false);
+        }
+        if !shown {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("{css} stayed on the page")
+}
+
 /// Picks an option of an antd Select by its label. The list slides in: a click during the motion
 /// may land nowhere, so it is retried until the select shows the choice.
 async fn pick_option(app: &App, select: &str, label: &str) -> Result<()> {
@@ -466,9 +483,9 @@ async fn pick_option(app: &App, select: &str, label: &str) -> Result<()> {
         let option =
             format!(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title='{label}']");
         app.find(&option).await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        app.still().await?;
         let _ = click(app, &option).await;
-        tokio::time::sleep(Duration::from_millis(200)).await;
+        app.still().await?;
         if !app.driver.find_all(By::Css(&chosen)).await?.is_empty() {
             return Ok(());
         }
@@ -507,7 +524,7 @@ async fn close_month(app: &App, month: &str) -> Result<()> {
 /// A screenshot once tabs, dialogs and messages have finished moving (their animations run a few
 /// hundred milliseconds, and a picture taken during one shows a half-drawn page).
 async fn shot(app: &App, name: &str) -> Result<()> {
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    app.still().await?;
     app.screenshot(name).await
 }
 
@@ -546,7 +563,6 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
             .await?;
         // The list item's name (WebDriver's text of an antd list item is empty while it animates in).
         app.find("[data-testid=expense-attachments] .ant-upload-list-item-done [title='receipt.png']").await?;
-        tokio::time::sleep(Duration::from_millis(600)).await;
         shot(app, "books-expense-form").await?;
         click(app, "[data-testid=expense-submit]").await?;
         app.wait_text("[data-testid=voucher-table]", "记-2026-0002").await?;
@@ -613,7 +629,7 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         app.find("[data-testid=attach-files] input[type=file]").await?.send_keys(e2e_fixture("invoice.pdf")).await?;
         app.find("[data-testid=attach-files] .ant-upload-list-item-done").await?;
         // The file's line slides in and moves the dialog's buttons down; click once they stand still.
-        tokio::time::sleep(Duration::from_millis(600)).await;
+        app.still().await?;
         click(app, "[data-testid=attach-submit]").await?;
         no_modal(app).await?;
         click_xpath(
@@ -707,7 +723,6 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         shot(app, "books-1024-vouchers").await?;
         click(app, "[data-testid=expense-new]").await?;
         app.find("#expense_summary").await?;
-        tokio::time::sleep(Duration::from_millis(400)).await;
         shot(app, "books-1024-expense-form").await?;
         click(app, "[data-testid=expense-cancel]").await?;
         no_modal(app).await?;
@@ -863,7 +878,6 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
             .send_keys(e2e_fixture("activity.png"))
             .await?;
         app.find("[data-testid=activity-photos] .ant-upload-list-item-done").await?;
-        tokio::time::sleep(Duration::from_millis(600)).await;
         shot(app, "projects-activity-form").await?;
         click(app, "[data-testid=activity-submit]").await?;
         no_modal(app).await?;
@@ -889,7 +903,8 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         app.find(".ant-image-preview-img").await?;
         shot(app, "projects-photo-preview").await?;
         click(app, ".ant-image-preview-close").await?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        gone(app, ".ant-image-preview-img").await?;
+        app.still().await?;
 
         // 拨付: more than the line agreed is refused (R-PROJECT); then the first instalment.
         click(app, "[data-testid=project-pay]").await?;
@@ -905,7 +920,7 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         shot(app, "projects-pay-refused").await?;
         app.type_into("#payment_amount", "8000").await?;
         // The refusal folds away and the dialog's buttons move up; click once they stand still.
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        app.still().await?;
         click(app, "[data-testid=pay-submit]").await?;
         no_modal(app).await?;
         app.wait_text("[data-testid=project-paid]", "8,000.00").await?;
@@ -932,7 +947,6 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         app.wait_text("[data-testid=members-table]", "兰苑邻里互助会").await?;
         click_xpath(app, "//a[@data-testid='member-open' and normalize-space()='兰苑邻里互助会']").await?;
         app.wait_text("[data-testid=member-projects]", "银龄智能手机课堂").await?;
-        tokio::time::sleep(Duration::from_millis(800)).await;
         shot(app, "projects-member").await?;
         click(app, "[data-testid=member-project-open]").await?;
         app.wait_text("[data-testid=project-title]", "银龄智能手机课堂").await?;
@@ -1190,7 +1204,7 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         app.find("[data-testid=packet-progress]").await?;
         // Rust reports its steps while it works (the PDF takes a few seconds).
         wait_text_for(app, "[data-testid=packet-progress]", " / 4 步：", 20).await?;
-        tokio::time::sleep(Duration::from_millis(600)).await;
+        app.still().await?;
         if !app.driver.find_all(By::Css("[data-testid=packet-progress]")).await?.is_empty() {
             app.screenshot("packet-exporting").await?;
         }
