@@ -5,7 +5,6 @@
 //! owns every computation; labels arrive as the Chinese words printed on the forms.
 
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use shelian_core::Money;
 
@@ -243,13 +242,7 @@ pub struct IncomeExpense {
 /// 执行率 as forms print it: spent ÷ budget in percent, two decimals, rounded half away from
 /// zero; 「—」 when nothing was budgeted, since a rate of an empty line means nothing.
 pub fn execution_rate(spent: Money, budget: Money) -> String {
-    if budget.is_zero() {
-        return "—".to_owned();
-    }
-    let rate = spent.as_decimal() * Decimal::from(100) / budget.as_decimal();
-    let mut rounded = rate.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    rounded.rescale(2);
-    format!("{rounded}%")
+    shelian_core::domain::share::percent(spent.as_decimal(), budget.as_decimal(), 2)
 }
 
 /// The 承诺 most federations sign; the builder uses it unless the secretary wrote her own.
@@ -383,4 +376,20 @@ pub struct KeyFigures {
     pub total: Money,
     pub members: u32,
     pub projects: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::execution_rate;
+    use shelian_core::Money;
+    use shelian_core::books::reports::percent;
+
+    #[test]
+    fn the_packet_and_the_app_print_the_same_rate() {
+        // See: issue 14 — 12,900 of 80,000 is 16.125%: the app said 16.12%, the packet 16.13%.
+        let spent = Money::from_yuan(12_900);
+        let budget = Money::from_yuan(80_000);
+        assert_eq!(execution_rate(spent, budget), "16.13%");
+        assert_eq!(percent(spent, budget), execution_rate(spent, budget));
+    }
 }

@@ -5,7 +5,6 @@
 //! from the account balances, and the tests require them to agree to the fen.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -163,11 +162,7 @@ pub struct TieOut {
 }
 
 pub fn percent(part: Money, whole: Money) -> String {
-    if whole.is_zero() {
-        return "—".into();
-    }
-    let p = (part.as_decimal() * Decimal::from(100) / whole.as_decimal()).round_dp(2);
-    format!("{p:.2}%")
+    crate::domain::share::percent(part.as_decimal(), whole.as_decimal(), 2)
 }
 
 fn cell(budget: Money, spent: Money) -> ExecutionCell {

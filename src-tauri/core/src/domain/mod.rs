@@ -9,4 +9,5 @@ pub mod member;
 pub mod member_import;
 pub mod money;
 pub mod project;
+pub mod share;
 pub mod text;

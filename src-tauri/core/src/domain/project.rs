@@ -584,10 +584,7 @@ pub fn end_date(input: &str, starts_on: NaiveDate, today: NaiveDate) -> Result<N
 
 /// Actual against target, with the share done ("85.0%"; "—" without a target).
 pub fn progress_percent(actual: Decimal, target: Decimal) -> String {
-    if target.is_zero() {
-        return "—".into();
-    }
-    format!("{:.1}%", (actual * Decimal::from(100) / target).round_dp(1))
+    super::share::percent(actual, target, 1)
 }
 
 #[cfg(test)]
