@@ -40,7 +40,8 @@ pub struct PacketFiles {
     pub manifest: Manifest,
 }
 
-/// Why an export failed. Each message can be shown to the person as is.
+/// Why an export failed. `Display` carries the detail for the log (typst diagnostics, library errors,
+/// often in English); [`ExportError::user_message`] is what the person reads.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(transparent)]
@@ -55,6 +56,26 @@ pub enum ExportError {
     Data(#[from] serde_json::Error),
     #[error("导出的压缩包未通过校验：{0}")]
     SelfCheck(#[from] VerifyError),
+}
+
+impl ExportError {
+    /// One Chinese sentence for the person: which file failed and what to do, without the detail
+    /// (which goes to the log, since a typst diagnostic or an I/O error means nothing to her).
+    pub fn user_message(&self) -> String {
+        let what = match self {
+            ExportError::Pdf(_) => "申报书（PDF）",
+            ExportError::Docx(_) => "申报书（Word）",
+            ExportError::Xlsx(_) => "附表（Excel）",
+            ExportError::Zip(_) => "申报材料压缩包",
+            ExportError::Data(_) => "申报数据文件",
+            ExportError::SelfCheck(e) => {
+                return format!(
+                    "刚生成的申报材料未通过自检（{e}），没有保存。请重新导出；如仍失败，请把日志交给技术支持"
+                );
+            }
+        };
+        format!("{what}生成失败，没有保存任何文件。请重新导出；如仍失败，请把日志交给技术支持")
+    }
 }
 
 /// Renders the PDF, DOCX, XLSX and data file of `packet`, packs them with their manifest into

@@ -36,7 +36,8 @@ pub enum VerifyError {
     NoManifest,
     #[error("压缩包中有多个 manifest.json，无法确定以哪个为准")]
     SeveralManifests,
-    #[error("manifest.json 无法读取（{0}），文件可能已被修改")]
+    /// The file named could not be read as JSON (the parser's own words stay out: they are English).
+    #[error("「{0}」无法读取，文件可能已被修改或损坏")]
     BadManifest(String),
     #[error("缺少文件「{0}」：清单中有记录，压缩包中没有")]
     Missing(String),
@@ -97,7 +98,7 @@ pub fn verify(zip_bytes: &[u8]) -> Result<Manifest, VerifyError> {
     };
     let manifest_bytes = read_entry(&mut archive, &manifest_name)?;
     let manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| VerifyError::BadManifest(e.to_string()))?;
+        serde_json::from_slice(&manifest_bytes).map_err(|_| VerifyError::BadManifest(MANIFEST_NAME.to_owned()))?;
 
     let listed: BTreeSet<&str> = manifest.files.iter().map(|f| f.name.as_str()).collect();
     for name in &names {
@@ -127,7 +128,8 @@ pub fn verify(zip_bytes: &[u8]) -> Result<Manifest, VerifyError> {
         return Err(VerifyError::Missing(format!("{folder}{DATA_NAME}")));
     };
     {
-        let packet: Packet = serde_json::from_slice(&bytes).map_err(|e| VerifyError::BadManifest(e.to_string()))?;
+        let packet: Packet =
+            serde_json::from_slice(&bytes).map_err(|_| VerifyError::BadManifest(DATA_NAME.to_owned()))?;
         let expected = Manifest::new(&packet, &[]);
         let checks = [
             ("社联会名称", expected.federation == manifest.federation),

@@ -413,3 +413,27 @@ fn a_changed_file_an_edited_manifest_a_missing_or_extra_file_is_refused() {
     assert_eq!(verify(&rezip(&no_manifest)), Err(VerifyError::NoManifest));
     assert_eq!(verify(b"PK not really a zip"), Err(VerifyError::NotZip));
 }
+
+/// See: issue 14 — typst diagnostics and library errors (English, internal) reached the person.
+#[test]
+fn a_failed_export_tells_the_person_in_chinese_and_keeps_the_detail_for_the_log() {
+    use shelian_export::ExportError;
+    use shelian_export::pdf::PdfError;
+    let e = ExportError::Pdf(PdfError::Layout("error: unknown variable: grant".into()));
+    assert!(e.to_string().contains("unknown variable"), "the log keeps the detail: {e}");
+    let said = e.user_message();
+    assert!(said.starts_with("申报书（PDF）生成失败"), "{said}");
+    assert!(!said.contains("unknown") && !said.contains("error"), "{said}");
+}
+
+#[test]
+fn a_manifest_that_is_not_json_is_refused_without_the_parser_s_english() {
+    let files = rendered(1);
+    let mut edited = entries(&files.zip);
+    let manifest = edited.iter_mut().find(|(n, _)| n.ends_with("manifest.json")).unwrap();
+    manifest.1 = b"{ not json".to_vec();
+    let err = verify(&rezip(&edited)).unwrap_err();
+    assert_eq!(err, VerifyError::BadManifest("manifest.json".into()));
+    let said = err.to_string();
+    assert_eq!(said, "「manifest.json」无法读取，文件可能已被修改或损坏");
+}

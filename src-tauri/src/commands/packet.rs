@@ -160,16 +160,24 @@ pub async fn packet_export(
     progress(&app, 2, "正在生成申报书（PDF、Word）和附表（Excel）…");
     let files = tauri::async_runtime::spawn_blocking(move || shelian_export::render_all(&packet))
         .await
-        .map_err(|e| ErrorPayload::internal(format!("导出中断：{e}")))?
+        .map_err(|e| {
+            log::error!("packet export task ended abnormally: {e}");
+            ErrorPayload::internal("导出意外中断，没有保存任何文件，请重新导出")
+        })?
         .map_err(|e| {
             log::error!("packet export failed: {e}");
-            ErrorPayload::internal(e.to_string())
+            ErrorPayload::internal(e.user_message())
         })?;
     progress(&app, 3, "正在保存并校验…");
     let name = format!("packet-{}-{}.zip", files.manifest.year, today.format("%Y%m%d"));
     let saved = crate::exports::save_export(&app, &name, &files.zip)?;
-    let written =
-        std::fs::read(&saved.path).map_err(|e| ErrorPayload::internal(format!("无法读回已保存的文件：{e}")))?;
+    let written = std::fs::read(&saved.path).map_err(|e| {
+        log::error!("reading back {} failed: {e}", saved.path);
+        ErrorPayload::internal(format!(
+            "已保存的申报材料无法读回校验，请确认导出文件夹可以读写后重新导出：{}",
+            saved.path
+        ))
+    })?;
     let manifest =
         shelian_export::verify(&written).map_err(|e| ErrorPayload::internal(format!("保存后的文件未通过校验：{e}")))?;
     progress(&app, 4, "完成");
@@ -187,9 +195,10 @@ pub async fn packet_reveal(app: tauri::AppHandle, path: String) -> Reply<()> {
     if !file.starts_with(&dir) || !file.is_file() {
         return Err(not_ours());
     }
-    app.opener()
-        .reveal_item_in_dir(&file)
-        .map_err(|e| ErrorPayload::internal(format!("无法打开文件夹：{e}；文件在 {}", file.display())))
+    app.opener().reveal_item_in_dir(&file).map_err(|e| {
+        log::error!("revealing {} failed: {e}", file.display());
+        ErrorPayload::internal(format!("无法打开文件夹，请在文件管理器中打开：{}", file.display()))
+    })
 }
 
 /// Checks a packet ZIP the person picked (raw body) against its manifest.
