@@ -357,3 +357,19 @@ fn ten_thousand_rows_report_progress_every_five_hundred() {
     assert!(steps.iter().any(|p| p.stage == ImportStage::Check) && steps.iter().any(|p| p.stage == ImportStage::Write));
     assert_eq!(steps.last().map(|p| (p.done, p.total)), Some((20_000, 20_000)));
 }
+
+#[test]
+fn the_committed_street_fixture_imports_with_the_date_chosen_in_the_wizard() {
+    // tests/fixtures/members/street.xlsx is what the end-to-end journey picks in the window.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/members/street.xlsx");
+    let bytes = std::fs::read(&path).expect("street.xlsx (cargo run -p shelian-core --example member_fixtures)");
+    let mut story = Story::new("2026-12-03", Some("2018-10-15"));
+    let preview = story.books.members_import_preview("street.xlsx", &bytes).unwrap();
+    assert!(preview.joined_on_missing && preview.founded_on_column);
+    let r = story.books.members_import_with("street.xlsx", &bytes, &choose("2026-11-02"), &mut |_| {}).unwrap();
+    assert!(r.applied, "{:?}", r.problems);
+    assert_eq!((r.rows, r.added), (6, 6));
+    let filed = member(&story.books, "老娘舅调解工作室");
+    assert_eq!((filed.filing_no.as_deref(), filed.joined_on.to_string()), (Some("BA-2018-007"), "2026-11-02".into()));
+    assert_eq!(member(&story.books, "邻里便民服务社").leader, "陈喆");
+}
