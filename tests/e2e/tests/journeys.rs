@@ -331,6 +331,8 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.wait_text("[data-testid=import-joined]", "文件中没有“加入日期”列").await?;
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
         type_date(app, "#import-joined-on", "2026-11-02").await?;
+        // A click on the dialog's title closes the calendar, so the screenshot shows the preview.
+        app.find(".ant-modal-title").await?.click().await?;
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
         app.screenshot("members-import-joined-date").await?;
         app.find("[data-testid=import-confirm]").await?.click().await?;

@@ -41,7 +41,9 @@ export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
       size="small"
       rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
       dataSource={problems}
-      pagination={{ pageSize: 8, showSizeChanger: false }}
+      // The rows scroll inside the dialog, so its buttons stay on a 1280×800 screen.
+      scroll={{ y: 300 }}
+      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
       columns={[
         {
           title: "行",
@@ -282,7 +284,7 @@ export default function ImportWizard({
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
             支持 .xlsx 和 .csv（UTF-8 或
             GBK）。表头按名称识别，如“单位名称”“统一社会信用代码”“备案编号”
-            “类别”“所属社区”“负责人”“联系电话”“成立日期”“加入日期”。先检查全部行，有问题则一行也不导入。
+            “类别”“所属社区”“负责人”“联系电话”“成立日期”“加入日期”；没有“加入日期”列时会请您选择一个日期。先检查全部行，有问题则一行也不导入。
             <Button type="link" size="small" onClick={() => void exportTemplate()}>
               下载导入模板
             </Button>
@@ -296,20 +298,20 @@ export default function ImportWizard({
             <Typography.Text type={pickedName ? undefined : "secondary"}>
               {pickedName ?? "尚未选择文件"}
             </Typography.Text>
+            <input
+              key={inputKey}
+              ref={fileInput}
+              type="file"
+              data-testid="import-file"
+              accept=".xlsx,.xls,.csv"
+              style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                setPickedName(picked?.name ?? null);
+                void pick(picked);
+              }}
+            />
           </Space>
-          <input
-            key={inputKey}
-            ref={fileInput}
-            type="file"
-            data-testid="import-file"
-            accept=".xlsx,.xls,.csv"
-            style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
-            onChange={(e) => {
-              const picked = e.target.files?.[0];
-              setPickedName(picked?.name ?? null);
-              void pick(picked);
-            }}
-          />
           {report?.joinedOnMissing && (
             <JoinedOnQuestion
               report={report}
