@@ -35,26 +35,27 @@ import {
 import { DATE_FORMAT } from "../grants/labels";
 
 export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
+  // The rows scroll inside the dialog, so its buttons stay on a 1280×800 screen.
   return (
-    <Table
-      data-testid="import-problems"
-      size="small"
-      rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-      dataSource={problems}
-      // The rows scroll inside the dialog, so its buttons stay on a 1280×800 screen.
-      scroll={{ y: 300 }}
-      pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-      columns={[
-        {
-          title: "行",
-          dataIndex: "row",
-          width: 80,
-          render: (r: number) => (r === 0 ? "整个文件" : `第${r}行`),
-        },
-        { title: "列", dataIndex: "column", width: 150 },
-        { title: "问题", dataIndex: "message" },
-      ]}
-    />
+    <div style={{ maxHeight: 340, overflowY: "auto" }}>
+      <Table
+        data-testid="import-problems"
+        size="small"
+        rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+        dataSource={problems}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        columns={[
+          {
+            title: "行",
+            dataIndex: "row",
+            width: 80,
+            render: (r: number) => (r === 0 ? "整个文件" : `第${r}行`),
+          },
+          { title: "列", dataIndex: "column", width: 150 },
+          { title: "问题", dataIndex: "message" },
+        ]}
+      />
+    </div>
   );
 }
 
