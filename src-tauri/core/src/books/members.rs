@@ -499,6 +499,12 @@ impl Books {
         if !report.problems.is_empty() {
             return Ok(report);
         }
+        if writes.is_empty() && report.new_communities.is_empty() {
+            // Every row matches the books: nothing changes, so nothing (not even an audit row) is written.
+            progress(ImportProgress { stage: ImportStage::Write, done: report.rows * 2, total: report.rows * 2 });
+            report.applied = true;
+            return Ok(report);
+        }
         let actor = self.actor();
         let new_communities = report.new_communities.clone();
         let rows = report.rows;
