@@ -331,8 +331,16 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.wait_text("[data-testid=import-joined]", "文件中没有“加入日期”列").await?;
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
         type_date(app, "#import-joined-on", "2026-11-02").await?;
-        // A click on the dialog's title closes the calendar, so the screenshot shows the preview.
+        // A click on the dialog's title closes the calendar, so the screenshot shows the preview
+        // once Rust has checked the file again with the chosen date.
         app.find(".ant-modal-title").await?.click().await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while app.find(".ant-modal-body").await?.text().await?.contains("正在重新检查")
+            || !app.driver.find_all(By::Css(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)")).await?.is_empty()
+        {
+            ensure!(std::time::Instant::now() < deadline, "the preview with the chosen date never settled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
         app.screenshot("members-import-joined-date").await?;
         app.find("[data-testid=import-confirm]").await?.click().await?;

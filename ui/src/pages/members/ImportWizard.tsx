@@ -318,7 +318,7 @@ export default function ImportWizard({
               report={report}
               options={options}
               today={today}
-              disabled={busy !== null}
+              disabled={busy === "import"}
               onChange={(next) => void answer(next)}
             />
           )}
