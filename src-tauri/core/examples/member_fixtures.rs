@@ -5,6 +5,9 @@
 //!   full-width digits, spaces around values and a blank row — all of which must import.
 //! - `dirty.xlsx`: one problem per row (see `DIRTY`), none of which may be half-imported.
 //! - `gbk.csv`: a CSV as Excel on a Chinese Windows saves it (GBK, CRLF).
+//! - `street.xlsx`: a roster as a street office hands it over (issue #11): title and note rows above
+//!   the header, the office's own header words, **no 加入日期 column**, a blank row, a code with
+//!   spaces, one in full-width characters, one in lower case, phones stored as numbers.
 
 use std::path::Path;
 
@@ -21,6 +24,7 @@ fn main() {
     clean(&dir.join("clean.xlsx"));
     dirty(&dir.join("dirty.xlsx"));
     gbk(&dir.join("gbk.csv"));
+    street(&dir.join("street.xlsx"));
     println!("fixtures written to {}", dir.display());
 }
 
@@ -353,4 +357,115 @@ fn gbk(path: &Path) {
     let (bytes, _, unmappable) = encoding_rs::GBK.encode(&text);
     assert!(!unmappable);
     std::fs::write(path, bytes).unwrap();
+}
+
+fn street(path: &Path) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let number = Format::new().set_num_format("0");
+    sheet.write_string(0, 0, "梅园新村街道社区社会组织名册（2026年）").unwrap();
+    sheet.write_string(1, 0, "填报单位：梅园新村街道社区服务中心").unwrap();
+    let headers = ["序号", "组织名称", "信用代码", "备案号", "类型", "社区", "负责人", "电话", "成立日期", "备注"];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    let spaced = {
+        let c = code(51);
+        format!(" {} {} ", &c[..9], &c[9..])
+    };
+    let wide: String = code(52)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { char::from_u32(c as u32 + 0xFEE0).unwrap() } else { c })
+        .collect();
+    // (name, code, filing number, category, community, leader, phone, founded, notes)
+    let rows: [[String; 9]; 7] = [
+        [
+            "幸福家园志愿服务队".into(),
+            spaced,
+            "".into(),
+            "公益服务类".into(),
+            "梅园社区".into(),
+            "王芳".into(),
+            "13912345601".into(),
+            "2015-03-01".into(),
+            "".into(),
+        ],
+        [
+            "银龄互助会".into(),
+            wide,
+            "".into(),
+            "慈善互助类".into(),
+            "梅园社区".into(),
+            "周堃".into(),
+            "13912345602".into(),
+            "2016/5/8".into(),
+            "".into(),
+        ],
+        [
+            "老娘舅调解工作室".into(),
+            "".into(),
+            "ba-2018-007".into(),
+            "其他".into(),
+            "兰园社区".into(),
+            "张伟".into(),
+            "2584561234".into(),
+            "2017年6月1日".into(),
+            "街道备案".into(),
+        ],
+        Default::default(),
+        [
+            "彩虹文体协会".into(),
+            code(54).to_lowercase(),
+            "".into(),
+            "文体活动类".into(),
+            "兰园社区".into(),
+            "刘敏".into(),
+            "13912345604".into(),
+            "".into(),
+            "广场舞、合唱".into(),
+        ],
+        [
+            "邻里便民服务社".into(),
+            "".into(),
+            "BA-2019-011".into(),
+            "生活服务类".into(),
+            "".into(),
+            "陈喆".into(),
+            "13912345605".into(),
+            "20180101".into(),
+            "".into(),
+        ],
+        [
+            "同心社区服务中心".into(),
+            code(56),
+            "".into(),
+            "其他".into(),
+            "竹林社区".into(),
+            "杨丽".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+        ],
+    ];
+    let mut n = 0;
+    for (r, row) in (3u32..).zip(rows.iter()) {
+        if row[0].is_empty() {
+            continue;
+        }
+        n += 1;
+        sheet.write_number(r, 0, n as f64).unwrap();
+        for (c, v) in row.iter().enumerate() {
+            let c = c as u16 + 1;
+            if v.is_empty() {
+                continue;
+            }
+            if c == 7 {
+                // Phones typed into Excel become numbers.
+                sheet.write_number_with_format(r, c, v.parse::<f64>().unwrap(), &number).unwrap();
+            } else {
+                sheet.write_string(r, c, v).unwrap();
+            }
+        }
+    }
+    book.save(path).unwrap();
 }

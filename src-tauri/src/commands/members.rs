@@ -1,11 +1,12 @@
 //! Commands of the 成员单位 area and of its two lists under 设置. Spreadsheets come in as bytes (the
 //! window reads the picked file) and go out into the export folder (`exports.rs`), whose path is
-//! shown to the person.
+//! shown to the person. An import tells the window how far it is with `members-import-progress`
+//! events.
 
 use shelian_core::ErrorPayload;
-use shelian_core::books::ImportReport;
+use shelian_core::books::{ImportProgress, ImportReport};
 use shelian_core::domain::member::{InspectionInput, MemberDetail, MemberInput, MemberPage, MemberQuery, RatingInput};
-use shelian_core::domain::member_import::ImportProblem;
+use shelian_core::domain::member_import::{ImportOptions, ImportProblem};
 use shelian_core::store::members::{List, ListEntry};
 use tauri::State;
 
@@ -75,13 +76,33 @@ pub async fn community_delete(state: State<'_, AppState>, id: i64) -> R<()> {
 }
 
 #[tauri::command]
-pub async fn members_import_preview(state: State<'_, AppState>, file_name: String, bytes: Vec<u8>) -> R<ImportReport> {
-    Ok(state.lock()?.books()?.members_import_preview(&file_name, &bytes)?)
+pub async fn members_import_preview(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+    options: ImportOptions,
+) -> R<ImportReport> {
+    Ok(state.lock()?.books()?.members_import_preview_with(&file_name, &bytes, &options)?)
 }
 
+/// The event an import sends while it checks and writes (every `PROGRESS_EVERY` rows).
+pub const IMPORT_PROGRESS_EVENT: &str = "members-import-progress";
+
 #[tauri::command]
-pub async fn members_import(state: State<'_, AppState>, file_name: String, bytes: Vec<u8>) -> R<ImportReport> {
-    Ok(state.lock()?.books()?.members_import(&file_name, &bytes)?)
+pub async fn members_import(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+    options: ImportOptions,
+) -> R<ImportReport> {
+    use tauri::Emitter;
+    let mut progress = |p: ImportProgress| {
+        if let Err(e) = app.emit(IMPORT_PROGRESS_EVENT, p) {
+            log::warn!("could not send import progress: {e}");
+        }
+    };
+    Ok(state.lock()?.books()?.members_import_with(&file_name, &bytes, &options, &mut progress)?)
 }
 
 #[tauri::command]

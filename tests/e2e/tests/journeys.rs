@@ -306,7 +306,8 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-/// Issue 3: import the dirty roster (refused, with its error table), then the clean one; filter,
+/// Issue 3: import the dirty roster (refused, with its error table), then the street office's
+/// roster without a 加入日期 column (issue 11: the date is chosen once in the wizard); filter,
 /// open a member, record a failed inspection, and see the flag.
 #[tokio::test(flavor = "multi_thread")]
 async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags() -> Result<()> {
@@ -324,11 +325,26 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         ensure!(table.contains("校验位不正确"), "problems table: {table}");
         app.screenshot("members-import-refused").await?;
 
-        app.find("[data-testid=import-file]").await?.send_keys(fixture("clean.xlsx")).await?;
+        // Issue 11: the street office's roster has no 加入日期 column; the wizard asks once.
+        app.find("[data-testid=import-file]").await?.send_keys(fixture("street.xlsx")).await?;
+        app.wait_text("[data-testid=import-joined]", "文件中没有“加入日期”列").await?;
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
-        app.screenshot("members-import-preview").await?;
+        type_date(app, "#import-joined-on", "2026-11-02").await?;
+        // A click on the dialog's title closes the calendar, so the screenshot shows the preview
+        // once Rust has checked the file again with the chosen date.
+        app.find(".ant-modal-title").await?.click().await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while app.find(".ant-modal-body").await?.text().await?.contains("正在重新检查")
+            || !app.driver.find_all(By::Css(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)")).await?.is_empty()
+        {
+            ensure!(std::time::Instant::now() < deadline, "the preview with the chosen date never settled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        app.wait_text("[data-testid=import-preview]", "将新增").await?;
+        app.screenshot("members-import-joined-date").await?;
         app.find("[data-testid=import-confirm]").await?.click().await?;
-        app.wait_text("[data-testid=import-success]", "新增 6 家").await?;
+        let done = app.wait_text("[data-testid=import-success]", "新增 6 家").await?;
+        ensure!(done.contains("加入日期记为 2026-11-02"), "success says {done}");
         app.find("[data-testid=import-done]").await?.click().await?;
         // Let the dialog's closing animation finish: its mask would take the next click.
         no_modal(app).await?;
@@ -341,6 +357,7 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.wait_text("body", "共 1 家").await?;
         app.find("[data-testid=member-open]").await?.click().await?;
         app.wait_text("[data-testid=member-detail]", "BA-2018-007").await?;
+        app.wait_text("[data-testid=member-detail]", "2026-11-02").await?;
         // The drawer slides in; its controls take clicks once it stands still.
         app.still().await?;
         app.driver

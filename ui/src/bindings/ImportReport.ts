@@ -29,4 +29,20 @@ warnings: Array<ImportProblem>,
 /**
  * True when the import was written.
  */
-applied: boolean, };
+applied: boolean, 
+/**
+ * The file has no 加入日期 column: the wizard asks once for the date to record.
+ */
+joinedOnMissing: boolean, 
+/**
+ * The file has a 成立日期 column, which the wizard offers as each row's 加入日期.
+ */
+foundedOnColumn: boolean, 
+/**
+ * The date recorded for rows without a 加入日期 (the answer given, checked), if any.
+ */
+joinedOnDefault: string | null, 
+/**
+ * Rows with a 成立日期 record it as their 加入日期.
+ */
+joinedOnFromFounded: boolean, };

@@ -2,7 +2,10 @@
 // from an <input type="file">; exports are written by Rust into the export folder and come back as
 // the path it chose.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportProblem } from "../bindings/ImportProblem";
+import type { ImportProgress } from "../bindings/ImportProgress";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { InspectionInput } from "../bindings/InspectionInput";
 import type { ListEntry } from "../bindings/ListEntry";
@@ -14,7 +17,9 @@ import type { RatingInput } from "../bindings/RatingInput";
 import type { SavedFile } from "../bindings/SavedFile";
 
 export type {
+  ImportOptions,
   ImportProblem,
+  ImportProgress,
   ImportReport,
   InspectionInput,
   ListEntry,
@@ -83,12 +88,36 @@ export async function readPickedFile(file: File): Promise<PickedFile> {
   return { fileName: file.name, bytes: Array.from(new Uint8Array(buffer)) };
 }
 
-export function membersImportPreview(file: PickedFile): Promise<ImportReport> {
-  return invoke<ImportReport>("members_import_preview", { ...file });
+/** The answers of a file that needs none (it has a 加入日期 column). */
+export const NO_IMPORT_OPTIONS: ImportOptions = { joinedOn: "", joinedOnFromFounded: false };
+
+/** The event `members_import` sends while it checks and writes. */
+export const MEMBERS_IMPORT_PROGRESS_EVENT = "members-import-progress";
+
+export function membersImportPreview(
+  file: PickedFile,
+  options: ImportOptions = NO_IMPORT_OPTIONS,
+): Promise<ImportReport> {
+  return invoke<ImportReport>("members_import_preview", { ...file, options });
 }
 
-export function membersImport(file: PickedFile): Promise<ImportReport> {
-  return invoke<ImportReport>("members_import", { ...file });
+/**
+ * Imports the file (or returns its problems, writing nothing). `onProgress` hears how far the
+ * import is; the listener is in place before the command starts and removed when it ends.
+ */
+export async function membersImport(
+  file: PickedFile,
+  options: ImportOptions = NO_IMPORT_OPTIONS,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportReport> {
+  const unlisten: UnlistenFn | null = onProgress
+    ? await listen<ImportProgress>(MEMBERS_IMPORT_PROGRESS_EVENT, (e) => onProgress(e.payload))
+    : null;
+  try {
+    return await invoke<ImportReport>("members_import", { ...file, options });
+  } finally {
+    unlisten?.();
+  }
 }
 
 export function membersTemplateExport(): Promise<SavedFile> {

@@ -10,10 +10,11 @@ use crate::domain::member::{
     self, Eligibility, InspectionInput, Member, MemberDetail, MemberInput, MemberPage, MemberQuery, MemberRow,
     RatingInput, ValidMember,
 };
-use crate::domain::member_import::{self, Col, ImportProblem};
+use crate::domain::member_import::{self, Col, ImportOptions, ImportProblem};
 use crate::domain::text::clean_line;
 use crate::error::{CoreError, FieldProblem, Result};
 use crate::sheets::{self, Column};
+use crate::store::audit::{self, Action};
 use crate::store::members::{self as sql, List, ListEntry, MemberKey};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,14 @@ pub struct ImportReport {
     pub warnings: Vec<ImportProblem>,
     /// True when the import was written.
     pub applied: bool,
+    /// The file has no 加入日期 column: the wizard asks once for the date to record.
+    pub joined_on_missing: bool,
+    /// The file has a 成立日期 column, which the wizard offers as each row's 加入日期.
+    pub founded_on_column: bool,
+    /// The date recorded for rows without a 加入日期 (the answer given, checked), if any.
+    pub joined_on_default: Option<String>,
+    /// Rows with a 成立日期 record it as their 加入日期.
+    pub joined_on_from_founded: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -58,6 +67,48 @@ pub struct ImportItem {
     pub row: u32,
     pub name: String,
     pub action: ImportAction,
+}
+
+/// How often an import reports progress, in rows: 10,000 rows take well under a second to check
+/// and write, so this gives a large file about forty steps and costs nothing measurable.
+pub const PROGRESS_EVERY: usize = 500;
+
+/// Which half of an import is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportStage {
+    /// Every row is being checked (nothing is written yet).
+    Check,
+    /// The checked rows are being written, in one transaction.
+    Write,
+}
+
+/// How far an import is: `done` of `total` steps, where every row counts once while it is checked
+/// and once while it is written (`total` = 2 × rows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportProgress {
+    pub stage: ImportStage,
+    pub done: u32,
+    pub total: u32,
+}
+
+/// The audit row of an import: what was read and what the person chose for the whole file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ImportRecord {
+    file_name: String,
+    rows: u32,
+    added: u32,
+    updated: u32,
+    /// The file had a 加入日期 column (then nothing was chosen).
+    joined_on_column: bool,
+    /// The 加入日期 chosen for the rows of a file without that column.
+    joined_on_default: Option<String>,
+    /// Rows with a 成立日期 recorded it as their 加入日期 instead.
+    joined_on_from_founded: bool,
 }
 
 /// A checked import, ready to write.
@@ -235,7 +286,13 @@ impl Books {
         self.store.with_tx(|tx| sql::list_delete(tx, &actor, list, &entry))
     }
 
-    fn import_plan(&self, file_name: &str, bytes: &[u8]) -> Result<ImportPlan> {
+    fn import_plan(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportPlan> {
         let grid = sheets::read(file_name, bytes)?;
         let mut report = ImportReport { file_name: file_name.to_owned(), ..ImportReport::default() };
         let header = match member_import::find_header(&grid) {
@@ -245,41 +302,48 @@ impl Books {
                 return Ok(ImportPlan { report, writes: vec![] });
             }
         };
+        report.joined_on_missing = !header.has(Col::JoinedOn);
+        report.founded_on_column = header.has(Col::FoundedOn);
         let rows = member_import::data_rows(&grid, &header);
         report.rows = rows.len() as u32;
+        let total = report.rows * 2;
+        let mut problems: Vec<ImportProblem> = member_import::missing_columns(&header);
         if rows.is_empty() {
-            report.problems.push(ImportProblem {
+            problems.push(ImportProblem {
                 row: header.row,
                 column: header.text(Col::Name),
                 message: "表头下面没有数据行，请填好名册后再导入".into(),
             });
         }
+        let today = self.today();
+        // A file without a 加入日期 column: the date chosen once in the wizard. Until it is chosen
+        // the rows are checked against today, so the preview still shows every other problem.
+        let from_founded = options.joined_on_from_founded && header.has(Col::FoundedOn);
+        let joined_default = match member_import::joined_on_default(&header, options, today) {
+            Ok(Some(d)) => {
+                report.joined_on_default = Some(d.to_string());
+                report.joined_on_from_founded = from_founded;
+                Some((d, from_founded))
+            }
+            Ok(None) => None,
+            Err(p) => {
+                problems.push(p);
+                Some((today, from_founded))
+            }
+        };
         let conn = self.store.conn();
         let categories: HashMap<String, i64> =
             sql::list_entries(conn, List::Category)?.into_iter().map(|e| (e.name, e.id)).collect();
         let communities: HashMap<String, i64> =
             sql::list_entries(conn, List::Community)?.into_iter().map(|e| (e.name, e.id)).collect();
-        if !header.has(Col::Category) {
-            report.problems.push(ImportProblem {
-                row: header.row,
-                column: Col::Category.label().into(),
-                message: "找不到“类别”列，请加上这一列（公益服务类、慈善互助类等）".into(),
-            });
-        }
-        if !header.has(Col::JoinedOn) {
-            report.problems.push(ImportProblem {
-                row: header.row,
-                column: Col::JoinedOn.label().into(),
-                message: "找不到“加入日期”列，请加上这一列（加入本社联会的日期）".into(),
-            });
-        }
-        let today = self.today();
-        let mut seen: HashMap<(u8, String), u32> = HashMap::new();
         let mut new_communities: Vec<String> = Vec::new();
         let mut writes = Vec::new();
-        for r in &rows {
-            let row_in = member_import::row_input(r, &header, &categories, &communities);
-            let mut problems = row_in.problems;
+        for (n, r) in rows.iter().enumerate() {
+            if n > 0 && n % PROGRESS_EVERY == 0 {
+                progress(ImportProgress { stage: ImportStage::Check, done: n as u32, total });
+            }
+            let row_in = member_import::row_input(r, &header, &categories, &communities, joined_default);
+            let mut row_problems = row_in.problems;
             let existing_by_key = |key: MemberKey, v: Option<&str>| -> Result<Option<(i64, String)>> {
                 match v {
                     Some(v) => sql::find_by(conn, key, v),
@@ -290,34 +354,15 @@ impl Books {
                 Err(e) => {
                     for p in e.problems() {
                         let col = Col::from_field(&p.field).unwrap_or(Col::Name);
-                        // A missing category is already named by the row's own check.
-                        if col == Col::Category && problems.iter().any(|x| x.column == header.text(Col::Category)) {
+                        if row_in.no_code && matches!(col, Col::CreditCode | Col::FilingNo) {
                             continue;
                         }
                         let message =
                             if col == Col::Category { "请填写类别".to_owned() } else { p.message.clone() };
-                        problems.push(ImportProblem { row: r.row, column: header.text(col), message });
+                        row_problems.push(ImportProblem { row: r.row, column: header.text(col), message });
                     }
                 }
                 Ok(mut valid) => {
-                    // Within the file: each name, code and filing number once.
-                    let keys = [
-                        (0u8, Some(valid.name.clone()), Col::Name, "单位名称"),
-                        (1, valid.credit_code.clone(), Col::CreditCode, "统一社会信用代码"),
-                        (2, valid.filing_no.clone(), Col::FilingNo, "备案编号"),
-                    ];
-                    for (kind, value, col, what) in keys {
-                        let Some(value) = value else { continue };
-                        if let Some(first) = seen.get(&(kind, value.clone())) {
-                            problems.push(ImportProblem {
-                                row: r.row,
-                                column: header.text(col),
-                                message: format!("{what}“{value}”与第{first}行重复"),
-                            });
-                        } else {
-                            seen.insert((kind, value), r.row);
-                        }
-                    }
                     // Against the books: match on code or filing number, else on name.
                     let by_code = existing_by_key(MemberKey::CreditCode, valid.credit_code.as_deref())?;
                     let by_filing = existing_by_key(MemberKey::FilingNo, valid.filing_no.as_deref())?;
@@ -326,7 +371,7 @@ impl Books {
                     if let (Some((id, _)), Some((name_id, name))) = (&matched, &by_name)
                         && id != name_id
                     {
-                        problems.push(ImportProblem {
+                        row_problems.push(ImportProblem {
                             row: r.row,
                             column: header.text(Col::Name),
                             message: format!("单位名称与另一家已有成员单位“{name}”重复，请核对代码和名称"),
@@ -335,7 +380,7 @@ impl Books {
                     if let (Some((code_id, _)), Some((filing_id, other))) = (&by_code, &by_filing)
                         && code_id != filing_id
                     {
-                        problems.push(ImportProblem {
+                        row_problems.push(ImportProblem {
                             row: r.row,
                             column: header.text(Col::FilingNo),
                             message: format!("备案编号已属于另一家成员单位“{other}”"),
@@ -346,9 +391,13 @@ impl Books {
                         None => None,
                     };
                     if let Some(before) = &existing {
-                        // What the sheet does not say stays as it is.
+                        // What the sheet does not say stays as it is; so does the join date of a
+                        // member already in the books when the file has no 加入日期 column.
                         valid.status = before.status;
                         valid.left_on = before.left_on;
+                        if !header.has(Col::JoinedOn) {
+                            valid.joined_on = before.joined_on;
+                        }
                         if !header.has(Col::Community) {
                             valid.community_id = before.community_id;
                         }
@@ -379,7 +428,7 @@ impl Books {
                             message: w,
                         });
                     }
-                    if problems.is_empty() {
+                    if row_problems.is_empty() {
                         let action = match &existing {
                             None => ImportAction::Add,
                             Some(b) if as_valid(b) == valid && row_in.new_community.is_none() => {
@@ -404,33 +453,83 @@ impl Books {
                     }
                 }
             }
-            report.problems.extend(problems);
+            problems.extend(row_problems);
         }
+        // Within the file: each name, code and filing number once, said on every row that has it.
+        problems.extend(member_import::duplicates_in_file(&rows, &header));
+        progress(ImportProgress { stage: ImportStage::Check, done: report.rows, total });
         report.new_communities = new_communities;
-        report.problems.sort_by_key(|p| p.row);
+        report.problems = member_import::one_per_cell(problems, &header);
         Ok(ImportPlan { report, writes })
     }
 
-    /// What importing the file would do; writes nothing.
+    /// What importing the file would do; writes nothing. A file without a 加入日期 column is
+    /// reported with a problem until [`Books::members_import_preview_with`] is given the date.
     pub fn members_import_preview(&self, file_name: &str, bytes: &[u8]) -> Result<ImportReport> {
-        Ok(self.import_plan(file_name, bytes)?.report)
+        self.members_import_preview_with(file_name, bytes, &ImportOptions::default())
+    }
+
+    /// The preview with the answers the wizard asked for (the 加入日期 of a file without one).
+    pub fn members_import_preview_with(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        options: &ImportOptions,
+    ) -> Result<ImportReport> {
+        Ok(self.import_plan(file_name, bytes, options, &mut |_| {})?.report)
     }
 
     /// Imports the file if every row passes, in one transaction; otherwise writes nothing and
     /// returns the problems.
     pub fn members_import(&mut self, file_name: &str, bytes: &[u8]) -> Result<ImportReport> {
-        let ImportPlan { mut report, writes } = self.import_plan(file_name, bytes)?;
+        self.members_import_with(file_name, bytes, &ImportOptions::default(), &mut |_| {})
+    }
+
+    /// [`Books::members_import`] with the wizard's answers, telling `progress` how far it is every
+    /// [`PROGRESS_EVERY`] rows while it checks and while it writes. The import itself, with the
+    /// answers given, is one audit row in the same transaction as the members it writes.
+    pub fn members_import_with(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        options: &ImportOptions,
+        progress: &mut dyn FnMut(ImportProgress),
+    ) -> Result<ImportReport> {
+        let ImportPlan { mut report, writes } = self.import_plan(file_name, bytes, options, progress)?;
         if !report.problems.is_empty() {
+            return Ok(report);
+        }
+        if writes.is_empty() && report.new_communities.is_empty() {
+            // Every row matches the books: nothing changes, so nothing (not even an audit row) is written.
+            progress(ImportProgress { stage: ImportStage::Write, done: report.rows * 2, total: report.rows * 2 });
+            report.applied = true;
             return Ok(report);
         }
         let actor = self.actor();
         let new_communities = report.new_communities.clone();
+        let rows = report.rows;
+        let total = rows * 2;
+        let written = writes.len();
+        let record = ImportRecord {
+            file_name: report.file_name.clone(),
+            rows,
+            added: report.added,
+            updated: report.updated,
+            joined_on_column: !report.joined_on_missing,
+            joined_on_default: report.joined_on_default.clone(),
+            joined_on_from_founded: report.joined_on_from_founded,
+        };
         self.store.with_tx(|tx| {
             let mut ids: HashMap<String, i64> = HashMap::new();
             for name in &new_communities {
                 ids.insert(name.clone(), sql::list_add(tx, &actor, List::Community, name)?.id);
             }
-            for (existing, mut valid, new_community) in writes {
+            for (n, (existing, mut valid, new_community)) in writes.into_iter().enumerate() {
+                if n > 0 && n % PROGRESS_EVERY == 0 {
+                    // Rows left unchanged need no write; the bar still ends at the full count.
+                    let done = rows + (n as u64 * rows as u64 / written.max(1) as u64) as u32;
+                    progress(ImportProgress { stage: ImportStage::Write, done, total });
+                }
                 if let Some(c) = new_community {
                     valid.community_id = ids.get(&c).copied();
                 }
@@ -439,8 +538,9 @@ impl Books {
                     None => sql::insert(tx, &actor, &valid)?,
                 };
             }
-            Ok(())
+            audit::record(tx, &actor, "member_import", &record.file_name, Action::Create, None, Some(&record))
         })?;
+        progress(ImportProgress { stage: ImportStage::Write, done: total, total });
         report.applied = true;
         Ok(report)
     }

@@ -18,7 +18,9 @@ pub mod packet;
 pub mod projects;
 pub mod reports;
 
-pub use members::{ImportAction, ImportItem, ImportReport, TEMPLATE_COLUMNS};
+pub use members::{
+    ImportAction, ImportItem, ImportProgress, ImportReport, ImportStage, PROGRESS_EVERY, TEMPLATE_COLUMNS,
+};
 
 use crate::clock::Clock;
 use crate::error::Result;

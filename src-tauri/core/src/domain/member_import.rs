@@ -1,7 +1,13 @@
 //! Reading a member roster that a secretary already keeps in Excel: columns found by header name
 //! (tolerating the usual variants), cells cleaned (spaces, full-width digits and letters, dates in
 //! the usual Chinese shapes), blank rows skipped. Every row is turned into a [`MemberInput`] and
-//! checked by the same rules as the form; problems name the spreadsheet's row and header text.
+//! checked by the same rules as the form; problems name the spreadsheet's row and header text,
+//! at most one per cell.
+//!
+//! Only what the books need is required (see ARCHITECTURE.md, "Member import: required columns"):
+//! a missing 单位名称, 类别 or code column refuses the file and points at the template; a missing
+//! 加入日期 column is answered once for the whole file ([`ImportOptions`]), because rosters handed
+//! over by a street office almost never carry the date an organization joined the federation.
 //!
 //! Pure: the facade supplies the category and community lists and decides what to write.
 
@@ -111,6 +117,19 @@ pub struct ImportProblem {
     pub message: String,
 }
 
+/// What the person decided once for the whole file, in the wizard.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ImportOptions {
+    /// The 加入日期 recorded for every row of a file without a 加入日期 column, `YYYY-MM-DD`;
+    /// empty when not chosen (such a file is then refused). Ignored when the file has the column.
+    pub joined_on: String,
+    /// Record each row's 成立日期 as its 加入日期 (rows without one get `joined_on`); only for a
+    /// file without a 加入日期 column that has a 成立日期 column.
+    pub joined_on_from_founded: bool,
+}
+
 /// Where each known column is, and its header text as written.
 #[derive(Debug, Clone, Default)]
 pub struct Header {
@@ -121,6 +140,16 @@ pub struct Header {
 impl Header {
     pub fn has(&self, col: Col) -> bool {
         self.columns.contains_key(&col)
+    }
+
+    /// The position of a column in the file (missing columns sort after every present one).
+    pub fn index(&self, col: Col) -> usize {
+        self.columns.get(&col).map(|(i, _)| *i).unwrap_or(usize::MAX)
+    }
+
+    /// The position of a column named by its header text, for sorting problems.
+    fn index_of_text(&self, text: &str) -> usize {
+        self.columns.values().find(|(_, t)| t == text).map(|(i, _)| *i).unwrap_or(usize::MAX)
     }
 
     /// The header text for a column, as the file has it.
@@ -152,6 +181,53 @@ pub fn find_header(grid: &Grid) -> Result<Header, ImportProblem> {
         column: Col::Name.label().into(),
         message: "找不到“单位名称”列：请确认表头有“单位名称”（或“组织名称”“名称”），可下载导入模板对照".into(),
     })
+}
+
+/// Columns the books cannot do without and that no single answer can stand in for: each missing
+/// one is a problem on the header row that names it and points at the template.
+pub fn missing_columns(header: &Header) -> Vec<ImportProblem> {
+    let mut problems = Vec::new();
+    let mut missing = |column: &str, message: &str| {
+        problems.push(ImportProblem { row: header.row, column: column.into(), message: message.into() })
+    };
+    if !header.has(Col::CreditCode) && !header.has(Col::FilingNo) {
+        missing(
+            Col::CreditCode.label(),
+            "找不到“统一社会信用代码”或“备案编号”列：每家单位要凭代码或备案编号识别（重复导入时也靠它对应），请加上这一列，可下载导入模板对照",
+        );
+    }
+    if !header.has(Col::Category) {
+        missing(
+            Col::Category.label(),
+            "找不到“类别”列：申报书按类别统计成员单位，请加上这一列（公益服务类、慈善互助类等），可下载导入模板对照",
+        );
+    }
+    problems
+}
+
+/// The 加入日期 the rows of a file without that column get, checked once: `Ok(None)` when the
+/// file has the column, a problem on the header row when the answer is missing or not a date.
+pub fn joined_on_default(
+    header: &Header,
+    options: &ImportOptions,
+    today: chrono::NaiveDate,
+) -> Result<Option<chrono::NaiveDate>, ImportProblem> {
+    if header.has(Col::JoinedOn) {
+        return Ok(None);
+    }
+    let problem = |message: String| ImportProblem { row: header.row, column: Col::JoinedOn.label().into(), message };
+    let typed = normalize_date(&options.joined_on);
+    if typed.is_empty() {
+        return Err(problem("文件中没有“加入日期”列，请在导入向导中选择要记录的加入日期".into()));
+    }
+    let mut problems = Vec::new();
+    match super::date::past_date("joinedOn", "加入日期", &typed, today, &mut problems) {
+        Some(d) => Ok(Some(d)),
+        None => Err(problem(format!(
+            "为没有“加入日期”列的文件选择的日期有误：{}",
+            problems.first().map(|p| p.message.as_str()).unwrap_or("")
+        ))),
+    }
 }
 
 /// One data row's cleaned cells, by column; absent columns are `None`.
@@ -213,14 +289,19 @@ pub struct RowInput {
     pub problems: Vec<ImportProblem>,
     /// A community name not yet in the list (it will be added with the import).
     pub new_community: Option<String>,
+    /// Neither code nor filing number nor form: already said once, so the form rules' messages
+    /// about the code and the filing number are left out.
+    pub no_code: bool,
 }
 
-/// Builds the input of one row. `categories` and `communities` map names to ids.
+/// Builds the input of one row. `categories` and `communities` map names to ids; `joined_default`
+/// is the checked answer of [`joined_on_default`] for a file without a 加入日期 column.
 pub fn row_input(
     r: &SheetRow,
     header: &Header,
     categories: &HashMap<String, i64>,
     communities: &HashMap<String, i64>,
+    joined_default: Option<(chrono::NaiveDate, bool)>,
 ) -> RowInput {
     let mut problems = Vec::new();
     let mut problem = |col: Col, message: String| {
@@ -241,8 +322,14 @@ pub fn row_input(
     } else {
         LegalForm::Registered
     };
-    if form_text.is_empty() && credit_code.is_empty() && filing_no.is_empty() {
-        problem(Col::CreditCode, "请填写统一社会信用代码（已登记的组织）或备案编号（在街道备案的组织）".into());
+    // Neither code nor filing number and no form to say which is missing: one problem, on the
+    // code column (or the filing column when the file has only that); the form rules then stay
+    // quiet about the same cell (see `one_per_cell`).
+    let no_code = form_text.is_empty() && credit_code.is_empty() && filing_no.is_empty();
+    if no_code {
+        let col =
+            if header.has(Col::CreditCode) || !header.has(Col::FilingNo) { Col::CreditCode } else { Col::FilingNo };
+        problem(col, "请填写统一社会信用代码（已登记的组织）或备案编号（在街道备案的组织）".into());
     }
 
     let category = r.text(Col::Category);
@@ -295,12 +382,67 @@ pub fn row_input(
         leader: r.text(Col::Leader),
         phone: r.text(Col::Phone),
         founded_on: normalize_date(&r.text(Col::FoundedOn)),
-        joined_on: normalize_date(&r.text(Col::JoinedOn)),
+        joined_on: match joined_default {
+            // The file has no 加入日期 column: the answer given once, or the row's own 成立日期.
+            Some((date, from_founded)) => {
+                let founded = normalize_date(&r.text(Col::FoundedOn));
+                if from_founded && !founded.is_empty() { founded } else { date.to_string() }
+            }
+            None => normalize_date(&r.text(Col::JoinedOn)),
+        },
         party_building,
         notes: r.text(Col::Notes),
         ..MemberInput::default()
     };
-    RowInput { input, problems, new_community }
+    RowInput { input, problems, new_community, no_code }
+}
+
+/// A name, credit code or filing number in the same form the books compare them, for finding
+/// the same organization twice in one file.
+fn dup_key(col: Col, value: &str) -> String {
+    match col {
+        Col::CreditCode => super::credit_code::normalize(value),
+        Col::FilingNo => super::member::normalize_filing_no(value),
+        _ => clean_line(value),
+    }
+}
+
+/// Every row whose 单位名称, 统一社会信用代码 or 备案编号 another row of the same file also has:
+/// a problem on each of those rows, naming the others, whether or not the rows are otherwise
+/// valid (a file is refused for its duplicates even while other problems remain).
+pub fn duplicates_in_file(rows: &[SheetRow], header: &Header) -> Vec<ImportProblem> {
+    let mut problems = Vec::new();
+    for (col, what) in [(Col::Name, "单位名称"), (Col::CreditCode, "统一社会信用代码"), (Col::FilingNo, "备案编号")]
+    {
+        let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+        for r in rows {
+            let key = dup_key(col, &r.text(col));
+            if !key.is_empty() {
+                groups.entry(key).or_default().push(r.row);
+            }
+        }
+        for (value, at) in groups.into_iter().filter(|(_, at)| at.len() > 1) {
+            for &row in &at {
+                let others: Vec<String> = at.iter().filter(|&&o| o != row).map(|o| o.to_string()).collect();
+                problems.push(ImportProblem {
+                    row,
+                    column: header.text(col),
+                    message: format!("{what}“{value}”与第{}行重复，同一单位只能出现一次", others.join("、")),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// At most one problem per cell (the first, which is the most specific: the import's own checks
+/// come before the form rules), sorted by row and then by the column's place in the file.
+pub fn one_per_cell(problems: Vec<ImportProblem>, header: &Header) -> Vec<ImportProblem> {
+    let mut seen = std::collections::HashSet::new();
+    let mut kept: Vec<ImportProblem> =
+        problems.into_iter().filter(|p| seen.insert((p.row, p.column.clone()))).collect();
+    kept.sort_by_key(|p| (p.row, header.index_of_text(&p.column)));
+    kept
 }
 
 #[cfg(test)]

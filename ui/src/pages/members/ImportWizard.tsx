@@ -1,8 +1,23 @@
 // Import from a spreadsheet: pick a file (an <input type="file">, which tests can drive), see what
 // would be added and updated, or the table of every problem (row, column, problem) — in which case
-// nothing is written — then import in one go.
+// nothing is written — then import in one go, with a progress bar fed by Rust's progress events.
+// A file without a 加入日期 column is asked once for the date to record (Rust checks the answer).
 import { UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Modal, Result, Space, Statistic, Table, Typography, message } from "antd";
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Modal,
+  Progress,
+  Result,
+  Space,
+  Statistic,
+  Table,
+  Typography,
+  message,
+} from "antd";
+import dayjs from "dayjs";
 import { useRef, useState } from "react";
 import {
   errorMessage,
@@ -11,30 +26,108 @@ import {
   membersImportProblemsExport,
   membersTemplateExport,
   readPickedFile,
+  type ImportOptions,
   type ImportProblem,
+  type ImportProgress,
   type ImportReport,
   type PickedFile,
 } from "../../ipc";
+import { DATE_FORMAT } from "../grants/labels";
 
 export function ProblemTable({ problems }: { problems: ImportProblem[] }) {
+  // The rows scroll inside the dialog, so its buttons stay on a 1280×800 screen.
   return (
-    <Table
-      data-testid="import-problems"
-      size="small"
-      rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-      dataSource={problems}
-      pagination={{ pageSize: 8, showSizeChanger: false }}
-      columns={[
-        {
-          title: "行",
-          dataIndex: "row",
-          width: 80,
-          render: (r: number) => (r === 0 ? "整个文件" : `第${r}行`),
-        },
-        { title: "列", dataIndex: "column", width: 150 },
-        { title: "问题", dataIndex: "message" },
-      ]}
+    <div style={{ maxHeight: 340, overflowY: "auto" }}>
+      <Table
+        data-testid="import-problems"
+        size="small"
+        rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+        dataSource={problems}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        columns={[
+          {
+            title: "行",
+            dataIndex: "row",
+            width: 80,
+            render: (r: number) => (r === 0 ? "整个文件" : `第${r}行`),
+          },
+          { title: "列", dataIndex: "column", width: 150 },
+          { title: "问题", dataIndex: "message" },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The question a file without a 加入日期 column gets, once, for all its rows. */
+function JoinedOnQuestion({
+  report,
+  options,
+  today,
+  disabled,
+  onChange,
+}: {
+  report: ImportReport;
+  options: ImportOptions;
+  today: string;
+  disabled: boolean;
+  onChange: (options: ImportOptions) => void;
+}) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="import-joined"
+      message="文件中没有“加入日期”列"
+      description={
+        <Space direction="vertical" size="small" style={{ marginTop: 4 }}>
+          <Typography.Text>
+            每家成员单位都要记录加入本社联会的日期。请选择本次导入统一记录的日期（文件中的其他内容照常导入），以后可在单位的编辑页逐个修改。
+          </Typography.Text>
+          <Space wrap>
+            <span>记录的加入日期：</span>
+            <DatePicker
+              id="import-joined-on"
+              format={DATE_FORMAT}
+              allowClear={false}
+              disabled={disabled}
+              style={{ width: 170 }}
+              value={options.joinedOn ? dayjs(options.joinedOn, DATE_FORMAT) : null}
+              disabledDate={(d) => d.isAfter(dayjs(today, DATE_FORMAT), "day")}
+              onChange={(d) => onChange({ ...options, joinedOn: d ? d.format(DATE_FORMAT) : "" })}
+            />
+          </Space>
+          {report.foundedOnColumn && (
+            <Checkbox
+              data-testid="import-joined-from-founded"
+              disabled={disabled}
+              checked={options.joinedOnFromFounded}
+              onChange={(e) => onChange({ ...options, joinedOnFromFounded: e.target.checked })}
+            >
+              文件有“成立日期”列：有成立日期的单位，加入日期记为其成立日期（其余记为上面的日期）
+            </Checkbox>
+          )}
+        </Space>
+      }
     />
+  );
+}
+
+/** The import's progress as Rust reports it: checking, then writing, each row once. */
+function ImportProgressBar({ rows, progress }: { rows: number; progress: ImportProgress | null }) {
+  const percent =
+    progress && progress.total > 0 ? Math.floor((progress.done * 100) / progress.total) : 0;
+  const label =
+    progress === null
+      ? `正在导入 ${rows} 行…`
+      : progress.stage === "check"
+        ? `正在检查：${Math.min(progress.done, rows)} / ${rows} 行`
+        : `正在写入：${Math.max(progress.done - rows, 0)} / ${rows} 行`;
+  return (
+    <div data-testid="import-progress">
+      <Typography.Text>{label}</Typography.Text>
+      <Progress percent={percent} status="active" />
+    </div>
   );
 }
 
@@ -44,12 +137,18 @@ function saved(path: string) {
 
 export default function ImportWizard({
   open,
+  today,
   onClose,
 }: {
   open: boolean;
+  /** `YYYY-MM-DD`: the default 加入日期 for a file without that column. */
+  today: string;
   onClose: (imported: boolean) => void;
 }) {
+  const initialOptions: ImportOptions = { joinedOn: today, joinedOnFromFounded: false };
   const [file, setFile] = useState<PickedFile | null>(null);
+  const [options, setOptions] = useState<ImportOptions>(initialOptions);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -63,6 +162,8 @@ export default function ImportWizard({
     setError(null);
     setInputKey((k) => k + 1);
     setPickedName(null);
+    setOptions(initialOptions);
+    setProgress(null);
   };
 
   const pick = async (picked: File | undefined) => {
@@ -70,10 +171,26 @@ export default function ImportWizard({
     setError(null);
     setReport(null);
     setBusy("正在读取并检查文件…");
+    setOptions(initialOptions);
     try {
       const f = await readPickedFile(picked);
       setFile(f);
-      setReport(await membersImportPreview(f));
+      setReport(await membersImportPreview(f, initialOptions));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // A changed answer is checked by Rust again: the preview shows what the import will do with it.
+  const answer = async (next: ImportOptions) => {
+    if (!file) return;
+    setOptions(next);
+    setError(null);
+    setBusy("正在重新检查…");
+    try {
+      setReport(await membersImportPreview(file, next));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -83,9 +200,10 @@ export default function ImportWizard({
 
   const run = async () => {
     if (!file || !report) return;
-    setBusy(`正在导入 ${report.rows} 行…`);
+    setProgress(null);
+    setBusy("import");
     try {
-      setReport(await membersImport(file));
+      setReport(await membersImport(file, options, setProgress));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -150,7 +268,16 @@ export default function ImportWizard({
           <Result
             status="success"
             title={`导入完成：新增 ${report.added} 家，更新 ${report.updated} 家`}
-            subTitle={report.unchanged > 0 ? `${report.unchanged} 家与名册一致，未改动` : undefined}
+            subTitle={[
+              report.unchanged > 0 ? `${report.unchanged} 家与名册一致，未改动` : null,
+              report.joinedOnDefault
+                ? report.joinedOnFromFounded
+                  ? `加入日期记为各单位的成立日期，没有成立日期的记为 ${report.joinedOnDefault}`
+                  : `加入日期记为 ${report.joinedOnDefault}`
+                : null,
+            ]
+              .filter(Boolean)
+              .join("；")}
           />
         </div>
       ) : (
@@ -158,7 +285,7 @@ export default function ImportWizard({
           <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
             支持 .xlsx 和 .csv（UTF-8 或
             GBK）。表头按名称识别，如“单位名称”“统一社会信用代码”“备案编号”
-            “类别”“所属社区”“负责人”“联系电话”“成立日期”“加入日期”。先检查全部行，有问题则一行也不导入。
+            “类别”“所属社区”“负责人”“联系电话”“成立日期”“加入日期”；没有“加入日期”列时会请您选择一个日期。先检查全部行，有问题则一行也不导入。
             <Button type="link" size="small" onClick={() => void exportTemplate()}>
               下载导入模板
             </Button>
@@ -172,21 +299,34 @@ export default function ImportWizard({
             <Typography.Text type={pickedName ? undefined : "secondary"}>
               {pickedName ?? "尚未选择文件"}
             </Typography.Text>
+            <input
+              key={inputKey}
+              ref={fileInput}
+              type="file"
+              data-testid="import-file"
+              accept=".xlsx,.xls,.csv"
+              style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
+              onChange={(e) => {
+                const picked = e.target.files?.[0];
+                setPickedName(picked?.name ?? null);
+                void pick(picked);
+              }}
+            />
           </Space>
-          <input
-            key={inputKey}
-            ref={fileInput}
-            type="file"
-            data-testid="import-file"
-            accept=".xlsx,.xls,.csv"
-            style={{ position: "absolute", width: 1, height: 1, opacity: 0, overflow: "hidden" }}
-            onChange={(e) => {
-              const picked = e.target.files?.[0];
-              setPickedName(picked?.name ?? null);
-              void pick(picked);
-            }}
-          />
-          {busy && <Alert type="info" showIcon message={busy} />}
+          {report?.joinedOnMissing && (
+            <JoinedOnQuestion
+              report={report}
+              options={options}
+              today={today}
+              disabled={busy === "import"}
+              onChange={(next) => void answer(next)}
+            />
+          )}
+          {busy === "import" && report ? (
+            <ImportProgressBar rows={report.rows} progress={progress} />
+          ) : (
+            busy && <Alert type="info" showIcon message={busy} />
+          )}
           {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
           {report && failed && (
             <>

@@ -320,6 +320,7 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
 
       <ImportWizard
         open={importing}
+        today={session.today}
         onClose={(imported) => {
           setImporting(false);
           if (imported) {
