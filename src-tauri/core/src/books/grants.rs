@@ -92,10 +92,12 @@ impl Books {
 
     /// Adds a new version of the policy profile; past grant years keep the version they used.
     pub fn policy_save(&mut self, input: &PolicyInput) -> Result<PolicyProfile> {
-        let codes: Vec<String> = sql::categories(self.store.conn())?.into_iter().map(|c| c.code).collect();
-        let valid = input.validate(&codes)?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::policy_insert(tx, &actor, &valid))
+        self.store.with_tx(|tx| {
+            let codes: Vec<String> = sql::categories(tx)?.into_iter().map(|c| c.code).collect();
+            let valid = input.validate(&codes)?;
+            sql::policy_insert(tx, &actor, &valid)
+        })
     }
 
     pub fn budget_categories(&self) -> Result<Vec<BudgetCategory>> {
@@ -126,83 +128,104 @@ impl Books {
     /// Registers the application for a year (申报中). R-BAND and R-YEARS under the profile in force.
     pub fn grant_year_create(&mut self, input: &GrantYearInput) -> Result<GrantYearDetail> {
         let valid = input.validate()?;
-        let policy = self.policy_current()?;
-        policy.check_band(valid.city)?;
-        let existing: Vec<i32> = self.grant_years()?.iter().map(|g| g.year).collect();
-        let sequence = policy.check_years(&existing, valid.year)?;
-        let actor = self.actor();
-        let created = self.store.with_tx(|tx| sql::grant_year_insert(tx, &actor, &valid, sequence, &policy))?;
+        let (today, actor) = (self.today(), self.actor());
+        let created = self.store.with_tx(|tx| {
+            // R-YEARS counts the years already in the file: read inside the write, so two windows
+            // cannot both register a third year.
+            let policy = sql::policy_in_force(tx, today)?;
+            policy.check_band(valid.city)?;
+            let existing: Vec<i32> = sql::grant_years(tx)?.iter().map(|g| g.year).collect();
+            let sequence = policy.check_years(&existing, valid.year)?;
+            sql::grant_year_insert(tx, &actor, &valid, sequence, &policy)
+        })?;
         self.grant_year(created.id)
     }
 
     /// Corrects amount or period while the application is still 申报中.
     pub fn grant_year_update(&mut self, id: i64, input: &GrantYearInput) -> Result<GrantYearDetail> {
-        let before = sql::grant_year(self.store.conn(), id)?;
-        not_in(before.status, &[GrantStatus::Applying], "修改申报金额（批复后金额以批复为准）")?;
-        let mut input = input.clone();
-        input.year = before.year;
-        let valid = input.validate()?;
-        let policy = sql::policy(self.store.conn(), before.policy_id)?;
-        policy.check_band(valid.city)?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::grant_year_update(tx, &actor, &before, &valid, &policy))?;
+        self.store.with_tx(|tx| {
+            let before = sql::grant_year(tx, id)?;
+            not_in(before.status, &[GrantStatus::Applying], "修改申报金额（批复后金额以批复为准）")?;
+            let mut input = input.clone();
+            input.year = before.year;
+            let valid = input.validate()?;
+            let policy = sql::policy(tx, before.policy_id)?;
+            policy.check_band(valid.city)?;
+            sql::grant_year_update(tx, &actor, &before, &valid, &policy)
+        })?;
         self.grant_year(id)
     }
 
     /// Records the approval (批复): 申报中 → 已批复. R-RECOG.
     pub fn grant_year_approve(&mut self, id: i64, input: &ApprovalInput) -> Result<GrantYearDetail> {
-        let before = sql::grant_year(self.store.conn(), id)?;
-        not_in(before.status, &[GrantStatus::Applying], "再次登记批复")?;
-        let recognition = self.federation_get()?.and_then(|f| f.recognition_date);
-        let (doc_no, date) = input.validate(recognition, self.today())?;
-        let actor = self.actor();
-        self.store.with_tx(|tx| sql::grant_year_approve(tx, &actor, &before, &doc_no, date))?;
+        let (today, actor) = (self.today(), self.actor());
+        self.store.with_tx(|tx| {
+            let before = sql::grant_year(tx, id)?;
+            not_in(before.status, &[GrantStatus::Applying], "再次登记批复")?;
+            let recognition = crate::store::federation::get(tx)?.and_then(|f| f.recognition_date);
+            let (doc_no, date) = input.validate(recognition, today)?;
+            sql::grant_year_approve(tx, &actor, &before, &doc_no, date)
+        })?;
         self.grant_year(id)
     }
 
     /// 已批复 → 执行中, once the budget sums per source (R-BUDGET).
     pub fn grant_year_start(&mut self, id: i64) -> Result<GrantYearDetail> {
-        let before = sql::grant_year(self.store.conn(), id)?;
-        not_in(before.status, &[GrantStatus::Approved], "开始执行（需先登记批复）")?;
-        let lines = sql::budget_lines(self.store.conn(), id)?;
-        grant::check_budget_sums(&lines, before.city_amount, before.district_amount)?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Executing))?;
+        self.store.with_tx(|tx| {
+            let before = sql::grant_year(tx, id)?;
+            not_in(before.status, &[GrantStatus::Approved], "开始执行（需先登记批复）")?;
+            let lines = sql::budget_lines(tx, id)?;
+            grant::check_budget_sums(&lines, before.city_amount, before.district_amount)?;
+            sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Executing)
+        })?;
         self.grant_year(id)
     }
 
     /// 执行中 → 已结项, once the execution period is over.
     pub fn grant_year_close(&mut self, id: i64) -> Result<GrantYearDetail> {
-        let before = sql::grant_year(self.store.conn(), id)?;
-        not_in(before.status, &[GrantStatus::Executing], "结项（只有执行中的年度可以结项）")?;
-        if self.today() <= before.period_end {
-            return Err(CoreError::field("status", format!("执行期到 {} 才结束，结束后才能结项", before.period_end)));
-        }
-        // The books of the year are settled first: every month of the period that holds a voucher
-        // of this grant is closed (结账), so the final reports cannot change after 结项.
-        let open: Vec<String> =
-            self.months(id)?.months.into_iter().filter(|m| m.vouchers > 0 && !m.closed).map(|m| m.label).collect();
-        if let Some(first) = open.first() {
-            return Err(CoreError::field(
-                "status",
-                format!("{}等 {} 个月份还有凭证未结账：请先在“记账—结账”中结账，再办理结项", first, open.len()),
-            ));
-        }
-        let actor = self.actor();
-        self.store.with_tx(|tx| sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Closed))?;
+        let (today, actor) = (self.today(), self.actor());
+        self.store.with_tx(|tx| {
+            let before = sql::grant_year(tx, id)?;
+            not_in(before.status, &[GrantStatus::Executing], "结项（只有执行中的年度可以结项）")?;
+            if today <= before.period_end {
+                return Err(CoreError::field(
+                    "status",
+                    format!("执行期到 {} 才结束，结束后才能结项", before.period_end),
+                ));
+            }
+            // The books of the year are settled first: every month of the period that holds a
+            // voucher of this grant is closed (结账), so the final reports cannot change after 结项.
+            let open: Vec<String> = super::ledger::months_view(tx, id, today)?
+                .months
+                .into_iter()
+                .filter(|m| m.vouchers > 0 && !m.closed)
+                .map(|m| m.label)
+                .collect();
+            if let Some(first) = open.first() {
+                return Err(CoreError::field(
+                    "status",
+                    format!("{}等 {} 个月份还有凭证未结账：请先在“记账—结账”中结账，再办理结项", first, open.len()),
+                ));
+            }
+            sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Closed)
+        })?;
         self.grant_year(id)
     }
 
     /// Records money that arrived (到账). R-RECEIPT: never more than the source still owes.
     pub fn receipt_add(&mut self, id: i64, input: &ReceiptInput) -> Result<GrantYearDetail> {
-        let gy = sql::grant_year(self.store.conn(), id)?;
-        not_in(gy.status, &[GrantStatus::Approved, GrantStatus::Executing], "登记到账（需先登记批复）")?;
-        let approval = gy.approval_date.unwrap_or(gy.period_start);
-        let outstanding =
-            self.fund_positions(&gy)?.into_iter().find(|f| f.source == input.source).map(|f| f.outstanding);
-        let valid = input.validate(approval, self.today(), outstanding.unwrap_or(Money::ZERO))?;
-        let actor = self.actor();
+        let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
+            // What is still owed is read inside the write: two windows recording the same bank
+            // slip cannot both fit under it.
+            let gy = sql::grant_year(tx, id)?;
+            not_in(gy.status, &[GrantStatus::Approved, GrantStatus::Executing], "登记到账（需先登记批复）")?;
+            let approval = gy.approval_date.unwrap_or(gy.period_start);
+            let outstanding =
+                fund_positions(tx, &gy)?.into_iter().find(|f| f.source == input.source).map(|f| f.outstanding);
+            let valid = input.validate(approval, today, outstanding.unwrap_or(Money::ZERO))?;
             let receipt = sql::receipt_insert(tx, &actor, id, &valid)?;
             super::ledger::post_receipt(tx, &actor, &gy, &receipt)
         })?;
@@ -212,87 +235,60 @@ impl Books {
     /// Sets the whole budget before execution starts. The sums need not match yet (that is checked
     /// when execution starts), but R-CAPS applies.
     pub fn budget_set(&mut self, id: i64, lines: &[BudgetLineInput]) -> Result<GrantYearDetail> {
-        let gy = sql::grant_year(self.store.conn(), id)?;
-        not_in(
-            gy.status,
-            &[GrantStatus::Applying, GrantStatus::Approved],
-            "直接修改预算（执行中的预算请用“预算调整”，写明原因）",
-        )?;
-        let names = sql::category_names(self.store.conn())?;
-        let lines = grant::parse_budget_lines(lines, &names)?;
-        let policy = sql::policy(self.store.conn(), gy.policy_id)?;
-        grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::budget_replace(tx, &actor, id, &lines))?;
+        self.store.with_tx(|tx| {
+            // The status is read inside the write: a window that started execution meanwhile
+            // turns this into a refusal, not a silent rewrite of an executing budget.
+            let gy = sql::grant_year(tx, id)?;
+            not_in(
+                gy.status,
+                &[GrantStatus::Applying, GrantStatus::Approved],
+                "直接修改预算（执行中的预算请用“预算调整”，写明原因）",
+            )?;
+            let names = sql::category_names(tx)?;
+            let lines = grant::parse_budget_lines(lines, &names)?;
+            let policy = sql::policy(tx, gy.policy_id)?;
+            grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
+            sql::budget_replace(tx, &actor, id, &lines)
+        })?;
         self.grant_year(id)
     }
 
     /// A recorded budget adjustment while executing: reason and date required, totals per source
     /// conserved (R-BUDGET), caps respected (R-CAPS).
     pub fn budget_adjust(&mut self, id: i64, input: &AdjustmentInput) -> Result<GrantYearDetail> {
-        let gy = sql::grant_year(self.store.conn(), id)?;
-        not_in(gy.status, &[GrantStatus::Executing], "调整预算（执行前可直接修改预算）")?;
-        let mut problems = Vec::new();
-        let reason = clean_line(&input.reason);
-        if reason.is_empty() {
-            problems.push(FieldProblem::new("reason", "请写明调整原因，例如 根据项目实施情况调减宣传费用于培训"));
-        }
-        let date = past_date("date", "调整日期", &input.date, self.today(), &mut problems);
-        if !problems.is_empty() {
-            return Err(CoreError::Validation(problems));
-        }
-        let names = sql::category_names(self.store.conn())?;
-        let lines = grant::parse_budget_lines(&input.lines, &names)?;
-        let current = sql::budget_lines(self.store.conn(), id)?;
-        if same_amounts(&current, &lines) {
-            return Err(CoreError::field("lines", "预算没有变化，无需调整"));
-        }
-        grant::check_budget_sums(&lines, gy.city_amount, gy.district_amount)?;
-        let policy = sql::policy(self.store.conn(), gy.policy_id)?;
-        grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
-        self.check_not_below_spent(id, &lines, &names)?;
-        let date = date.unwrap_or(self.today());
-        let actor = self.actor();
-        self.store.with_tx(|tx| sql::budget_adjust(tx, &actor, id, date, &reason, &lines))?;
+        let (today, actor) = (self.today(), self.actor());
+        self.store.with_tx(|tx| {
+            let gy = sql::grant_year(tx, id)?;
+            not_in(gy.status, &[GrantStatus::Executing], "调整预算（执行前可直接修改预算）")?;
+            let mut problems = Vec::new();
+            let reason = clean_line(&input.reason);
+            if reason.is_empty() {
+                problems.push(FieldProblem::new("reason", "请写明调整原因，例如 根据项目实施情况调减宣传费用于培训"));
+            }
+            let date = past_date("date", "调整日期", &input.date, today, &mut problems);
+            if !problems.is_empty() {
+                return Err(CoreError::Validation(problems));
+            }
+            let names = sql::category_names(tx)?;
+            let lines = grant::parse_budget_lines(&input.lines, &names)?;
+            let current = sql::budget_lines(tx, id)?;
+            if same_amounts(&current, &lines) {
+                return Err(CoreError::field("lines", "预算没有变化，无需调整"));
+            }
+            grant::check_budget_sums(&lines, gy.city_amount, gy.district_amount)?;
+            let policy = sql::policy(tx, gy.policy_id)?;
+            grant::check_caps(&policy, &lines, gy.city_amount + gy.district_amount, &names)?;
+            // What was spent is read in the same transaction as the new budget is written, so a
+            // payment posted in another window meanwhile cannot end up above its line.
+            check_not_below_spent(tx, id, &lines, &names)?;
+            sql::budget_adjust(tx, &actor, id, date.unwrap_or(today), &reason, &lines)
+        })?;
         self.grant_year(id)
     }
 
-    /// R-BUDGET: an adjustment never leaves a line below what was already spent on it.
-    fn check_not_below_spent(&self, id: i64, lines: &[BudgetAmounts], names: &[(String, String)]) -> Result<()> {
-        let spent = self.spend_options(id)?;
-        let mut problems = Vec::new();
-        for s in spent.iter().filter(|s| !s.spent.is_zero()) {
-            let after = lines.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);
-            if after < s.spent {
-                let name = names.iter().find(|(c, _)| *c == s.category).map(|(_, n)| n.as_str()).unwrap_or("");
-                problems.push(FieldProblem::rule(
-                    "lines",
-                    "R-BUDGET",
-                    format!(
-                        "{name}（{}）已支出 {} 元，调整后的预算 {} 元不能低于已支出",
-                        s.source.label(),
-                        s.spent.to_grouped(),
-                        after.to_grouped()
-                    ),
-                ));
-            }
-        }
-        if problems.is_empty() { Ok(()) } else { Err(CoreError::Validation(problems)) }
-    }
-
     fn fund_positions(&self, gy: &GrantYear) -> Result<Vec<FundPosition>> {
-        let receipts = sql::receipts(self.store.conn(), gy.id)?;
-        Ok(FundSource::ALL
-            .into_iter()
-            .map(|source| {
-                let due = match source {
-                    FundSource::City => gy.city_amount,
-                    FundSource::District => gy.district_amount,
-                };
-                let received: Money = receipts.iter().filter(|r| r.source == source).map(|r| r.amount).sum();
-                FundPosition { source, due, received, outstanding: due - received }
-            })
-            .collect())
+        fund_positions(self.store.conn(), gy)
     }
 
     pub fn grant_year(&self, id: i64) -> Result<GrantYearDetail> {
@@ -350,6 +346,50 @@ impl Books {
         let needs_recognition = self.federation_get()?.is_some_and(|f| f.recognition_date.is_none());
         Ok(HomeOverview { current, years, needs_recognition })
     }
+}
+
+/// Received against due, per source, as the books say now (inside a write: as they say to it).
+fn fund_positions(conn: &rusqlite::Connection, gy: &GrantYear) -> Result<Vec<FundPosition>> {
+    let receipts = sql::receipts(conn, gy.id)?;
+    Ok(FundSource::ALL
+        .into_iter()
+        .map(|source| {
+            let due = match source {
+                FundSource::City => gy.city_amount,
+                FundSource::District => gy.district_amount,
+            };
+            let received: Money = receipts.iter().filter(|r| r.source == source).map(|r| r.amount).sum();
+            FundPosition { source, due, received, outstanding: due - received }
+        })
+        .collect())
+}
+
+/// R-BUDGET: an adjustment never leaves a line below what was already spent on it.
+fn check_not_below_spent(
+    conn: &rusqlite::Connection,
+    id: i64,
+    lines: &[BudgetAmounts],
+    names: &[(String, String)],
+) -> Result<()> {
+    let spent = super::ledger::spend_options(conn, id)?;
+    let mut problems = Vec::new();
+    for s in spent.iter().filter(|s| !s.spent.is_zero()) {
+        let after = lines.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);
+        if after < s.spent {
+            let name = names.iter().find(|(c, _)| *c == s.category).map(|(_, n)| n.as_str()).unwrap_or("");
+            problems.push(FieldProblem::rule(
+                "lines",
+                "R-BUDGET",
+                format!(
+                    "{name}（{}）已支出 {} 元，调整后的预算 {} 元不能低于已支出",
+                    s.source.label(),
+                    s.spent.to_grouped(),
+                    after.to_grouped()
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(CoreError::Validation(problems)) }
 }
 
 /// Whether two budgets give every category and source the same amount (a missing line is zero).

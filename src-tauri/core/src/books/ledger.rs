@@ -188,44 +188,30 @@ impl Books {
     }
 
     fn verify_files(&self, refs: &[AttachmentRef]) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
-        if refs.is_empty() {
-            return Ok(Vec::new());
-        }
-        let dir = self.attachment_dir()?;
-        refs.iter()
-            .map(|a| {
-                let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
-                    CoreError::NotFound { .. } => {
-                        CoreError::field("attachments", format!("附件“{}”找不到了，请重新添加", a.file_name))
-                    }
-                    other => other,
-                })?;
-                Ok((a.clone(), size, mime))
-            })
-            .collect()
+        verify_files(self.attachment_dir(), refs)
     }
 
     /// Records an expense (支出) as a voucher: 借 业务活动成本/管理费用, 贷 the money account.
     /// R-PERIOD (execution period, closed month) and R-SPEND (budget line, source cash).
     pub fn expense_post(&mut self, input: &ExpenseInput) -> Result<Voucher> {
-        let conn = self.store.conn();
-        let gy = gsql::grant_year(conn, input.grant_year_id)?;
-        if gy.status != GrantStatus::Executing {
-            return Err(CoreError::field(
-                "grantYearId",
-                format!("{} 年度资助当前为“{}”，只有执行中的年度可以记支出", gy.year, gy.status.label()),
-            ));
-        }
-        let names = gsql::category_names(conn)?;
-        let valid = input.validate(period_of(&gy), &names, self.today())?;
-        let files = self.verify_files(&valid.attachments)?;
-        let accounts = sql::accounts(conn)?;
-        let role = sql::category_expense_role(conn, &valid.category)?;
-        let lines = ledger::expense_lines(&accounts, &valid, role);
-        let category_name =
-            names.iter().find(|(c, _)| *c == valid.category).map(|(_, n)| n.clone()).unwrap_or_default();
-        let actor = self.actor();
+        let dir = self.attachment_dir();
+        let (today, actor) = (self.today(), self.actor());
         let row = self.store.with_tx(|tx| {
+            let gy = gsql::grant_year(tx, input.grant_year_id)?;
+            if gy.status != GrantStatus::Executing {
+                return Err(CoreError::field(
+                    "grantYearId",
+                    format!("{} 年度资助当前为“{}”，只有执行中的年度可以记支出", gy.year, gy.status.label()),
+                ));
+            }
+            let names = gsql::category_names(tx)?;
+            let valid = input.validate(period_of(&gy), &names, today)?;
+            let accounts = sql::accounts(tx)?;
+            let role = sql::category_expense_role(tx, &valid.category)?;
+            let lines = ledger::expense_lines(&accounts, &valid, role);
+            let category_name =
+                names.iter().find(|(c, _)| *c == valid.category).map(|(_, n)| n.clone()).unwrap_or_default();
+            let files = verify_files(dir, &valid.attachments)?;
             ledger::check_open(sql::is_closed(tx, Month::of(valid.date))?, valid.date)?;
             if let Some(pid) = valid.project_id {
                 super::projects::check_project_payment(tx, &accounts, gy.id, pid, &valid, &category_name)?;
@@ -259,33 +245,35 @@ impl Books {
     /// R-IMMUTABLE: a reversal is never reversed, an original only once. R-PERIOD: an open month.
     /// Reversing a receipt may not leave its source's cash below zero (R-SPEND).
     pub fn voucher_reverse(&mut self, input: &ReversalInput) -> Result<Voucher> {
-        let conn = self.store.conn();
-        let original = sql::voucher(conn, input.voucher_id)?;
-        let number = ledger::voucher_number(original.year, original.seq);
-        if original.kind == VoucherKind::Reversal {
-            return Err(CoreError::rule(
-                "voucherId",
-                "R-IMMUTABLE",
-                format!("{number} 本身是冲销凭证，不能再冲销。如需更正，请重新记一笔正确的凭证"),
-            ));
-        }
-        if let Some(r) = sql::reversal_of(conn, original.id)? {
-            return Err(CoreError::rule(
-                "voucherId",
-                "R-IMMUTABLE",
-                format!("{number} 已于 {} 由 {} 冲销，不能重复冲销", r.date, ledger::voucher_number(r.year, r.seq)),
-            ));
-        }
-        let gy = gsql::grant_year(conn, original.grant_year_id)?;
-        if gy.status == GrantStatus::Closed {
-            return Err(CoreError::field("voucherId", format!("{} 年度资助已结项，账目不能再更正", gy.year)));
-        }
-        let (date, reason) = input.validate(original.date, self.today())?;
-        let lines = ledger::reversal_lines(&sql::lines(conn, original.id)?);
-        let summary = format!("冲销 {number}：{reason}");
-        let accounts = sql::accounts(conn)?;
-        let actor = self.actor();
+        let (today, actor) = (self.today(), self.actor());
         let row = self.store.with_tx(|tx| {
+            // Whether it was reversed already is read inside the write: two windows reversing the
+            // same voucher get one reversal and one R-IMMUTABLE refusal.
+            let conn: &rusqlite::Connection = tx;
+            let original = sql::voucher(conn, input.voucher_id)?;
+            let number = ledger::voucher_number(original.year, original.seq);
+            if original.kind == VoucherKind::Reversal {
+                return Err(CoreError::rule(
+                    "voucherId",
+                    "R-IMMUTABLE",
+                    format!("{number} 本身是冲销凭证，不能再冲销。如需更正，请重新记一笔正确的凭证"),
+                ));
+            }
+            if let Some(r) = sql::reversal_of(conn, original.id)? {
+                return Err(CoreError::rule(
+                    "voucherId",
+                    "R-IMMUTABLE",
+                    format!("{number} 已于 {} 由 {} 冲销，不能重复冲销", r.date, ledger::voucher_number(r.year, r.seq)),
+                ));
+            }
+            let gy = gsql::grant_year(conn, original.grant_year_id)?;
+            if gy.status == GrantStatus::Closed {
+                return Err(CoreError::field("voucherId", format!("{} 年度资助已结项，账目不能再更正", gy.year)));
+            }
+            let (date, reason) = input.validate(original.date, today)?;
+            let lines = ledger::reversal_lines(&sql::lines(conn, original.id)?);
+            let summary = format!("冲销 {number}：{reason}");
+            let accounts = sql::accounts(conn)?;
             ledger::check_open(sql::is_closed(tx, Month::of(date))?, date)?;
             if original.kind == VoucherKind::Receipt {
                 let source = lines[0].source;
@@ -329,7 +317,7 @@ impl Books {
     /// Adds files to a posted voucher. Attachments are evidence, not figures: they may be added
     /// later (a scan that came after the payment), and are never removed.
     pub fn voucher_attach(&mut self, voucher_id: i64, refs: &[AttachmentRef]) -> Result<Voucher> {
-        let row = sql::voucher(self.store.conn(), voucher_id)?;
+        sql::voucher(self.store.conn(), voucher_id)?;
         if refs.is_empty() {
             return Err(CoreError::field("attachments", "请选择要添加的附件"));
         }
@@ -339,7 +327,11 @@ impl Books {
             .collect();
         let files = self.verify_files(&refs)?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::attach(tx, &actor, voucher_id, &files))?;
+        let row = self.store.with_tx(|tx| {
+            let row = sql::voucher(tx, voucher_id)?;
+            sql::attach(tx, &actor, voucher_id, &files)?;
+            Ok(row)
+        })?;
         self.voucher_view(row)
     }
 
@@ -433,79 +425,12 @@ impl Books {
 
     /// Budget left and cash, per budget line and source, for the expense form.
     pub fn spend_options(&self, grant_year_id: i64) -> Result<Vec<SpendOption>> {
-        let conn = self.store.conn();
-        let accounts = sql::accounts(conn)?;
-        let names = gsql::category_names(conn)?;
-        let lines = gsql::budget_lines(conn, grant_year_id)?;
-        let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
-        let held = super::projects::line_holds(conn, &accounts, grant_year_id, None)?;
-        let mut out = Vec::new();
-        for source in FundSource::ALL {
-            let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
-            for l in &lines {
-                let budget = l.get(source);
-                let used = spent
-                    .iter()
-                    .find(|(s, c, _)| *s == source && *c == l.category)
-                    .map(|(_, _, m)| *m)
-                    .unwrap_or(Money::ZERO);
-                if budget.is_zero() && used.is_zero() {
-                    continue;
-                }
-                let committed = held
-                    .iter()
-                    .find(|h| h.category == l.category && h.source == source)
-                    .map(|h| h.outstanding)
-                    .unwrap_or(Money::ZERO);
-                out.push(SpendOption {
-                    category: l.category.clone(),
-                    category_name: names
-                        .iter()
-                        .find(|(c, _)| *c == l.category)
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or_default(),
-                    source,
-                    budget,
-                    spent: used,
-                    committed,
-                    remaining: budget - used - committed,
-                    cash,
-                });
-            }
-        }
-        Ok(out)
+        spend_options(self.store.conn(), grant_year_id)
     }
 
     /// The months of a grant year's execution period, closed or open, with voucher counts.
     pub fn months(&self, grant_year_id: i64) -> Result<MonthsView> {
-        let conn = self.store.conn();
-        let gy = gsql::grant_year(conn, grant_year_id)?;
-        let closed = sql::closed_months(conn)?;
-        let counts: Vec<(String, u32)> = conn
-            .prepare_cached(
-                "SELECT substr(voucher_date, 1, 7), count(*) FROM voucher WHERE grant_year_id = ?1 GROUP BY 1",
-            )?
-            .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let today = self.today();
-        let mut months = Vec::new();
-        let mut m = Month::of(gy.period_start);
-        let last = Month::of(gy.period_end);
-        while m <= last {
-            let key = m.to_string();
-            let c = closed.iter().find(|(k, ..)| *k == key);
-            months.push(MonthStatus {
-                label: m.label(),
-                closed: c.is_some(),
-                closed_at: c.map(|(_, at, _)| at.clone()),
-                closed_by: c.map(|(.., by)| by.clone()),
-                vouchers: counts.iter().find(|(k, _)| *k == key).map(|(_, n)| *n).unwrap_or(0),
-                ended: m.last_day() < today,
-                month: key,
-            });
-            m = m.next();
-        }
-        Ok(MonthsView { months, events: sql::period_events(conn)? })
+        months_view(self.store.conn(), grant_year_id, self.today())
     }
 
     /// 结账: the month has ended, every earlier month with vouchers is closed, and it is not closed yet.
@@ -523,13 +448,18 @@ impl Books {
             if sql::is_closed(tx, m)? {
                 return Err(CoreError::field("month", format!("{}已经结账", m.label())));
             }
-            let open_before: Vec<String> = sql::months_with_vouchers(tx)?
-                .into_iter()
-                .filter(|k| *k < m.to_string())
-                .filter(|k| Month::parse(k).map(|x| !sql::is_closed(tx, x).unwrap_or(false)).unwrap_or(false))
-                .collect();
+            // A storage failure while asking whether an earlier month is closed is that failure,
+            // never "closed": skipping the order check would let months close out of order.
+            let mut open_before: Vec<Month> = Vec::new();
+            for k in sql::months_with_vouchers(tx)? {
+                if k < m.to_string() {
+                    let earlier = Month::parse(&k)?;
+                    if !sql::is_closed(tx, earlier)? {
+                        open_before.push(earlier);
+                    }
+                }
+            }
             if let Some(first) = open_before.first() {
-                let first = Month::parse(first)?;
                 return Err(CoreError::rule(
                     "month",
                     "R-PERIOD",
@@ -567,6 +497,94 @@ impl Books {
             sql::month_reopen(tx, &actor, m, &reason)
         })
     }
+}
+
+/// The stored files of `refs`, re-hashed. `dir` is where they live; it only matters when there are
+/// files (books in memory have no data folder).
+fn verify_files(dir: Result<AttachmentDir>, refs: &[AttachmentRef]) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
+    if refs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let dir = dir?;
+    refs.iter()
+        .map(|a| {
+            let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
+                CoreError::NotFound { .. } => {
+                    CoreError::field("attachments", format!("附件“{}”找不到了，请重新添加", a.file_name))
+                }
+                other => other,
+            })?;
+            Ok((a.clone(), size, mime))
+        })
+        .collect()
+}
+
+/// Budget left and cash, per budget line and source (the expense form; R-BUDGET's floor).
+pub(crate) fn spend_options(conn: &rusqlite::Connection, grant_year_id: i64) -> Result<Vec<SpendOption>> {
+    let accounts = sql::accounts(conn)?;
+    let names = gsql::category_names(conn)?;
+    let lines = gsql::budget_lines(conn, grant_year_id)?;
+    let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
+    let held = super::projects::line_holds(conn, &accounts, grant_year_id, None)?;
+    let mut out = Vec::new();
+    for source in FundSource::ALL {
+        let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
+        for l in &lines {
+            let budget = l.get(source);
+            let used = spent
+                .iter()
+                .find(|(s, c, _)| *s == source && *c == l.category)
+                .map(|(_, _, m)| *m)
+                .unwrap_or(Money::ZERO);
+            if budget.is_zero() && used.is_zero() {
+                continue;
+            }
+            let committed = held
+                .iter()
+                .find(|h| h.category == l.category && h.source == source)
+                .map(|h| h.outstanding)
+                .unwrap_or(Money::ZERO);
+            out.push(SpendOption {
+                category: l.category.clone(),
+                category_name: names.iter().find(|(c, _)| *c == l.category).map(|(_, n)| n.clone()).unwrap_or_default(),
+                source,
+                budget,
+                spent: used,
+                committed,
+                remaining: budget - used - committed,
+                cash,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The months of a grant year's execution period on `today`, closed or open, with voucher counts.
+pub(crate) fn months_view(conn: &rusqlite::Connection, grant_year_id: i64, today: NaiveDate) -> Result<MonthsView> {
+    let gy = gsql::grant_year(conn, grant_year_id)?;
+    let closed = sql::closed_months(conn)?;
+    let counts: Vec<(String, u32)> = conn
+        .prepare_cached("SELECT substr(voucher_date, 1, 7), count(*) FROM voucher WHERE grant_year_id = ?1 GROUP BY 1")?
+        .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut months = Vec::new();
+    let mut m = Month::of(gy.period_start);
+    let last = Month::of(gy.period_end);
+    while m <= last {
+        let key = m.to_string();
+        let c = closed.iter().find(|(k, ..)| *k == key);
+        months.push(MonthStatus {
+            label: m.label(),
+            closed: c.is_some(),
+            closed_at: c.map(|(_, at, _)| at.clone()),
+            closed_by: c.map(|(.., by)| by.clone()),
+            vouchers: counts.iter().find(|(k, _)| *k == key).map(|(_, n)| *n).unwrap_or(0),
+            ended: m.last_day() < today,
+            month: key,
+        });
+        m = m.next();
+    }
+    Ok(MonthsView { months, events: sql::period_events(conn)? })
 }
 
 /// Budget, spent and cash for one line and source, read inside the posting transaction.

@@ -190,36 +190,46 @@ impl Books {
 
     pub fn member_create(&mut self, input: &MemberInput) -> Result<MemberDetail> {
         let valid = input.validate(self.today())?;
-        check_lists(self.store.conn(), &valid)?;
-        check_unique(self.store.conn(), &valid, None)?;
         let actor = self.actor();
-        let m = self.store.with_tx(|tx| sql::insert(tx, &actor, &valid))?;
+        let m = self.store.with_tx(|tx| {
+            // Uniqueness is read inside the write: two windows adding the same organization get
+            // one member and one refusal naming it, not a bare constraint failure.
+            check_lists(tx, &valid)?;
+            check_unique(tx, &valid, None)?;
+            sql::insert(tx, &actor, &valid)
+        })?;
         self.member_get(m.id)
     }
 
     pub fn member_update(&mut self, id: i64, input: &MemberInput) -> Result<MemberDetail> {
         let valid = input.validate(self.today())?;
-        let before = sql::get(self.store.conn(), id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
-        check_lists(self.store.conn(), &valid)?;
-        check_unique(self.store.conn(), &valid, Some(id))?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::update(tx, &actor, &before, &valid))?;
+        self.store.with_tx(|tx| {
+            let before = sql::get(tx, id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+            check_lists(tx, &valid)?;
+            check_unique(tx, &valid, Some(id))?;
+            sql::update(tx, &actor, &before, &valid)
+        })?;
         self.member_get(id)
     }
 
     pub fn member_inspection_record(&mut self, member_id: i64, input: &InspectionInput) -> Result<MemberDetail> {
         let inspection = member::validate_inspection(input, self.today())?;
-        sql::get(self.store.conn(), member_id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::record_inspection(tx, &actor, member_id, &inspection))?;
+        self.store.with_tx(|tx| {
+            sql::get(tx, member_id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+            sql::record_inspection(tx, &actor, member_id, &inspection)
+        })?;
         self.member_get(member_id)
     }
 
     pub fn member_rating_record(&mut self, member_id: i64, input: &RatingInput) -> Result<MemberDetail> {
         let rating = member::validate_rating(input, self.today())?;
-        sql::get(self.store.conn(), member_id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::record_rating(tx, &actor, member_id, &rating))?;
+        self.store.with_tx(|tx| {
+            sql::get(tx, member_id)?.ok_or(CoreError::NotFound { what: "该成员单位" })?;
+            sql::record_rating(tx, &actor, member_id, &rating)
+        })?;
         self.member_get(member_id)
     }
 
@@ -261,29 +271,35 @@ impl Books {
         if name.chars().count() > max {
             return Err(CoreError::field("name", format!("{label}名称过长，请不超过{max}个字")));
         }
-        if sql::list_find(self.store.conn(), list, &name)?.is_some() {
-            return Err(CoreError::field("name", format!("{label}“{name}”已经在列表中")));
-        }
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::list_add(tx, &actor, list, &name))
+        self.store.with_tx(|tx| {
+            if sql::list_find(tx, list, &name)?.is_some() {
+                return Err(CoreError::field("name", format!("{label}“{name}”已经在列表中")));
+            }
+            sql::list_add(tx, &actor, list, &name)
+        })
     }
 
     /// Deletes an unused entry; one in use is refused with how many members use it.
     pub fn list_delete(&mut self, list: List, id: i64) -> Result<()> {
         let label = list_label(list);
-        let entry = sql::list_entry(self.store.conn(), list, id)?
-            .ok_or(CoreError::NotFound { what: if list == List::Category { "该类别" } else { "该社区" } })?;
-        if entry.member_count > 0 {
-            return Err(CoreError::field(
-                "id",
-                format!(
-                    "{label}“{}”还有{}个成员单位在用，不能删除；请先把这些单位改到其他{label}",
-                    entry.name, entry.member_count
-                ),
-            ));
-        }
         let actor = self.actor();
-        self.store.with_tx(|tx| sql::list_delete(tx, &actor, list, &entry))
+        self.store.with_tx(|tx| {
+            // In use is counted inside the write: a member moved onto the entry in another window
+            // meanwhile keeps it.
+            let entry = sql::list_entry(tx, list, id)?
+                .ok_or(CoreError::NotFound { what: if list == List::Category { "该类别" } else { "该社区" } })?;
+            if entry.member_count > 0 {
+                return Err(CoreError::field(
+                    "id",
+                    format!(
+                        "{label}“{}”还有{}个成员单位在用，不能删除；请先把这些单位改到其他{label}",
+                        entry.name, entry.member_count
+                    ),
+                ));
+            }
+            sql::list_delete(tx, &actor, list, &entry)
+        })
     }
 
     fn import_plan(

@@ -17,6 +17,8 @@ mod members;
 pub mod packet;
 pub mod projects;
 pub mod reports;
+#[cfg(test)]
+mod storage_errors;
 
 pub use members::{
     ImportAction, ImportItem, ImportProgress, ImportReport, ImportStage, PROGRESS_EVERY, TEMPLATE_COLUMNS,

@@ -3,6 +3,7 @@
 //! year with its audit row; the figures of the packet are never stored, they come from the books
 //! when it is exported (see the `shelian-export` crate).
 
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -73,40 +74,17 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 
 impl Books {
     pub fn packet_draft(&self, grant_year_id: i64) -> Result<PacketDraft> {
-        let conn = self.store.conn();
-        gsql::grant_year(conn, grant_year_id)?;
-        let row = conn
-            .query_row(
-                "SELECT plan, previous_summary, commitment, satisfaction_target, updated_at FROM packet_draft
-                 WHERE grant_year_id = ?1",
-                [grant_year_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .ok();
-        let budget_notes = conn
-            .prepare_cached(
-                "SELECT category_code, note FROM budget_note WHERE grant_year_id = ?1 ORDER BY category_code",
-            )?
-            .query_map([grant_year_id], |r| Ok(BudgetNote { category: r.get(0)?, note: r.get(1)? }))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(match row {
-            Some((plan, previous_summary, commitment, satisfaction_target, updated_at)) => PacketDraft {
-                grant_year_id,
-                plan,
-                previous_summary,
-                commitment,
-                satisfaction_target,
-                budget_notes,
-                updated_at: Some(updated_at),
-            },
-            None => PacketDraft { grant_year_id, satisfaction_target: "90".into(), budget_notes, ..Default::default() },
-        })
+        draft(self.store.conn(), grant_year_id)
     }
 
     pub fn packet_draft_save(&mut self, input: &PacketDraft) -> Result<PacketDraft> {
-        let conn = self.store.conn();
-        gsql::grant_year(conn, input.grant_year_id)?;
-        let categories = gsql::category_names(conn)?;
+        let actor = self.actor();
+        let gy = input.grant_year_id;
+        self.store.with_tx(|tx| {
+        gsql::grant_year(tx, input.grant_year_id)?;
+        // The categories and the text before are read inside the write, so the audit row's
+        // "before" is what this write replaced, not what another window had saved earlier.
+        let categories = gsql::category_names(tx)?;
         let mut problems = Vec::new();
         let clean = |s: &str| s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_owned();
         let (plan, previous_summary, commitment) =
@@ -147,10 +125,7 @@ impl Books {
         let Some(satisfaction) = satisfaction.filter(|_| problems.is_empty()) else {
             return Err(CoreError::Validation(problems));
         };
-        let before = self.packet_draft(input.grant_year_id)?;
-        let actor = self.actor();
-        let gy = input.grant_year_id;
-        self.store.with_tx(|tx| {
+        let before = draft(tx, gy)?;
             tx.execute(
                 "INSERT INTO packet_draft (grant_year_id, plan, previous_summary, commitment, satisfaction_target, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -175,10 +150,15 @@ impl Books {
     }
 
     /// Runs `f` inside one read transaction, so everything it reads is one consistent snapshot of
-    /// the file (the packet is built this way).
+    /// the file (the packet is built this way). The transaction ends however `f` ends, a panic
+    /// included: a read transaction left open would pin the WAL and make every later write of
+    /// this window fail as "busy".
     pub fn in_snapshot<T>(&self, f: impl FnOnce(&Books) -> Result<T>) -> Result<T> {
         let conn = self.store.conn();
         conn.execute_batch("BEGIN DEFERRED")?;
+        // Dropped on every way out of here; it rolls back whatever is still open (a panic in
+        // `f`, or a COMMIT that failed).
+        let _guard = Snapshot(conn);
         let out = f(self);
         let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
         conn.execute_batch(end)?;
@@ -186,9 +166,71 @@ impl Books {
     }
 }
 
+/// Rolls the snapshot's read transaction back if it is still open when `in_snapshot` is left.
+struct Snapshot<'a>(&'a rusqlite::Connection);
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if !self.0.is_autocommit()
+            && let Err(e) = self.0.execute_batch("ROLLBACK")
+        {
+            log::error!("rolling back an unfinished snapshot failed: {e}");
+        }
+    }
+}
+
+/// The packet's text for one grant year; the default text when none was saved yet. A storage
+/// failure is that failure, never "nothing saved yet" (which would show an empty draft).
+fn draft(conn: &rusqlite::Connection, grant_year_id: i64) -> Result<PacketDraft> {
+    gsql::grant_year(conn, grant_year_id)?;
+    let row = conn
+        .query_row(
+            "SELECT plan, previous_summary, commitment, satisfaction_target, updated_at FROM packet_draft
+             WHERE grant_year_id = ?1",
+            [grant_year_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .optional()?;
+    let budget_notes = conn
+        .prepare_cached("SELECT category_code, note FROM budget_note WHERE grant_year_id = ?1 ORDER BY category_code")?
+        .query_map([grant_year_id], |r| Ok(BudgetNote { category: r.get(0)?, note: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(match row {
+        Some((plan, previous_summary, commitment, satisfaction_target, updated_at)) => PacketDraft {
+            grant_year_id,
+            plan,
+            previous_summary,
+            commitment,
+            satisfaction_target,
+            budget_notes,
+            updated_at: Some(updated_at),
+        },
+        None => PacketDraft { grant_year_id, satisfaction_target: "90".into(), budget_notes, ..Default::default() },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_inside_a_snapshot_rolls_its_transaction_back() {
+        let mut books = Books::open_in_memory(super::super::OpenOptions::default()).unwrap();
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            books.in_snapshot(|b| -> Result<()> {
+                b.grant_years()?;
+                panic!("a bug while building the packet");
+            })
+        }));
+        assert!(caught.is_err(), "the panic reaches the caller");
+        assert!(books.store.conn().is_autocommit(), "no transaction is left open on the connection");
+        // The next write of this window is not refused as "a transaction within a transaction".
+        books.mark_demo().unwrap();
+        assert!(books.is_demo().unwrap());
+        // And a snapshot that ends normally still ends its transaction.
+        assert_eq!(books.in_snapshot(|b| b.grant_years()).unwrap().len(), 0);
+        assert!(books.store.conn().is_autocommit());
+    }
 
     #[test]
     fn paragraphs_are_lines_without_blanks() {

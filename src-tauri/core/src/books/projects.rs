@@ -6,6 +6,8 @@
 //! What an agreement holds on a budget line: a 立项 or 实施中 project holds what it agreed; a
 //! 已结项 or 终止 one holds only what it was paid, so the rest returns to the line.
 
+use chrono::NaiveDate;
+use rusqlite::OptionalExtension;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -221,6 +223,142 @@ pub(crate) fn check_project_payment(
     project::check_payment(agreed, paid, e.amount, &p.name, category_name, e.source)
 }
 
+/// Validates an agreement against the books: grant year, undertaker (R-PROJECT, flag
+/// override), communities, and that every split fits its budget line (R-PROJECT).
+fn check_agreement(
+    conn: &rusqlite::Connection,
+    today: NaiveDate,
+    input: &ProjectInput,
+    except: Option<i64>,
+) -> Result<(project::ValidProject, String)> {
+    let gy = gsql::grant_year(conn, input.grant_year_id)?;
+    if !matches!(gy.status, GrantStatus::Approved | GrantStatus::Executing) {
+        return Err(CoreError::field(
+            "grantYearId",
+            format!("{} 年度资助当前为“{}”，批复后、结项前才能签订服务协议", gy.year, gy.status.label()),
+        ));
+    }
+    let names = gsql::category_names(conn)?;
+    let valid = input.validate((gy.period_start, gy.period_end), &names, today)?;
+    let taken: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM project WHERE grant_year_id = ?1 AND name = ?2",
+            rusqlite::params![gy.id, valid.name],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if taken.is_some_and(|t| Some(t) != except) {
+        return Err(CoreError::field("name", format!("{} 年度已有名为“{}”的项目", gy.year, valid.name)));
+    }
+    let communities = msql::list_entries(conn, List::Community)?;
+    if valid.community_ids.iter().any(|c| !communities.iter().any(|e| e.id == *c)) {
+        return Err(CoreError::field("communityIds", "所选社区已不存在，请刷新后重选"));
+    }
+    let m = msql::get(conn, valid.member_id)?.ok_or(CoreError::NotFound { what: "成员单位" })?;
+    // R-PROJECT speaks of the day the agreement is signed: correcting an agreement that keeps
+    // its undertaker and signing date is not a new signing, so a later suspension of the
+    // undertaker does not block fixing a typo.
+    let before = except.map(|id| sql::project(conn, id)).transpose()?;
+    let mut valid = valid;
+    let flag = match &before {
+        Some(b) if b.member_id == valid.member_id && b.signed_on == valid.signed_on => {
+            // The signing-time flag and reason stand.
+            if valid.override_reason.is_empty() {
+                valid.override_reason = b.override_reason.clone();
+            }
+            Some(b.flag_reason.clone()).filter(|f| !f.is_empty())
+        }
+        _ => {
+            let flag = member::eligibility(&m, valid.signed_on).flag_reason;
+            project::check_undertaker(&m, valid.signed_on, flag.as_deref(), &valid.override_reason)?;
+            flag
+        }
+    };
+    finish_agreement(conn, valid, flag, except, &names, gy.id)
+}
+
+/// The budget half of an agreement's checks: every split within what its line has left
+/// (R-PROJECT), and never below what was already paid on it.
+fn finish_agreement(
+    conn: &rusqlite::Connection,
+    valid: project::ValidProject,
+    flag: Option<String>,
+    except: Option<i64>,
+    names: &[(String, String)],
+    grant_year_id: i64,
+) -> Result<(project::ValidProject, String)> {
+    // Splits against their lines.
+    let accounts = lsql::accounts(conn)?;
+    let holds = line_holds(conn, &accounts, grant_year_id, except)?;
+    let budget = gsql::budget_lines(conn, grant_year_id)?;
+    let spent = lsql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
+    let mut problems: Vec<FieldProblem> = Vec::new();
+    for s in &valid.splits {
+        let line_budget =
+            budget.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);
+        let hold = holds.iter().find(|h| h.category == s.category && h.source == s.source);
+        let spent_line = spent
+            .iter()
+            .find(|(src, c, _)| *src == s.source && *c == s.category)
+            .map(|(.., m)| *m)
+            .unwrap_or(Money::ZERO);
+        let line = LineCommitment {
+            budget: line_budget,
+            spent_outside: spent_line - hold.map(|h| h.paid_all).unwrap_or(Money::ZERO),
+            other_projects: hold.map(|h| h.held).unwrap_or(Money::ZERO),
+        };
+        let name = names.iter().find(|(c, _)| *c == s.category).map(|(_, n)| n.as_str()).unwrap_or("");
+        problems.extend(project::check_agreement_fits(line, s.amount, name, s.source));
+    }
+    // An agreement being edited may not drop below what was already paid on a line.
+    if let Some(id) = except {
+        for (c, src, paid) in sql::paid_by_split(conn, id, &accounts.codes(&Role::EXPENSE))? {
+            let now = valid.splits.iter().find(|s| s.category == c && s.source == src).map(|s| s.amount);
+            if paid > Money::ZERO && now.unwrap_or(Money::ZERO) < paid {
+                let name = names.iter().find(|(code, _)| *code == c).map(|(_, n)| n.as_str()).unwrap_or("");
+                problems.push(FieldProblem::rule(
+                    "splits",
+                    "R-PROJECT",
+                    format!("{name}（{}）已支付 {} 元，约定金额不能低于已支付", src.label(), paid.to_grouped()),
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(CoreError::Validation(problems));
+    }
+    Ok((valid, flag.unwrap_or_default()))
+}
+
+/// The stored photos of `refs`, re-hashed and each an image. `dir` only matters when there are
+/// photos (books in memory have no data folder).
+fn verify_photos(
+    dir: Result<AttachmentDir>,
+    refs: &[AttachmentRef],
+) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
+    if refs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let dir = dir?;
+    refs.iter()
+        .map(|a| {
+            let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
+                CoreError::NotFound { .. } => {
+                    CoreError::field("photos", format!("照片“{}”找不到了，请重新添加", a.file_name))
+                }
+                other => other,
+            })?;
+            if !mime.starts_with("image/") {
+                return Err(CoreError::field(
+                    "photos",
+                    format!("“{}”不是图片，活动照片只能是 JPG、PNG 等图片", a.file_name),
+                ));
+            }
+            Ok((a.clone(), size, mime))
+        })
+        .collect()
+}
+
 fn decimal_text(d: Decimal) -> String {
     d.normalize().to_string()
 }
@@ -341,147 +479,49 @@ impl Books {
         })
     }
 
-    /// Validates an agreement against the books: grant year, undertaker (R-PROJECT, flag
-    /// override), communities, and that every split fits its budget line (R-PROJECT).
-    fn check_agreement(&self, input: &ProjectInput, except: Option<i64>) -> Result<(project::ValidProject, String)> {
-        let conn = self.store.conn();
-        let gy = gsql::grant_year(conn, input.grant_year_id)?;
-        if !matches!(gy.status, GrantStatus::Approved | GrantStatus::Executing) {
-            return Err(CoreError::field(
-                "grantYearId",
-                format!("{} 年度资助当前为“{}”，批复后、结项前才能签订服务协议", gy.year, gy.status.label()),
-            ));
-        }
-        let names = gsql::category_names(conn)?;
-        let valid = input.validate((gy.period_start, gy.period_end), &names, self.today())?;
-        let taken: Option<i64> = conn
-            .query_row(
-                "SELECT id FROM project WHERE grant_year_id = ?1 AND name = ?2",
-                rusqlite::params![gy.id, valid.name],
-                |r| r.get(0),
-            )
-            .ok();
-        if taken.is_some_and(|t| Some(t) != except) {
-            return Err(CoreError::field("name", format!("{} 年度已有名为“{}”的项目", gy.year, valid.name)));
-        }
-        let communities = msql::list_entries(conn, List::Community)?;
-        if valid.community_ids.iter().any(|c| !communities.iter().any(|e| e.id == *c)) {
-            return Err(CoreError::field("communityIds", "所选社区已不存在，请刷新后重选"));
-        }
-        let m = msql::get(conn, valid.member_id)?.ok_or(CoreError::NotFound { what: "成员单位" })?;
-        // R-PROJECT speaks of the day the agreement is signed: correcting an agreement that keeps
-        // its undertaker and signing date is not a new signing, so a later suspension of the
-        // undertaker does not block fixing a typo.
-        let before = except.map(|id| sql::project(conn, id)).transpose()?;
-        let mut valid = valid;
-        let flag = match &before {
-            Some(b) if b.member_id == valid.member_id && b.signed_on == valid.signed_on => {
-                // The signing-time flag and reason stand.
-                if valid.override_reason.is_empty() {
-                    valid.override_reason = b.override_reason.clone();
-                }
-                Some(b.flag_reason.clone()).filter(|f| !f.is_empty())
-            }
-            _ => {
-                let flag = member::eligibility(&m, valid.signed_on).flag_reason;
-                project::check_undertaker(&m, valid.signed_on, flag.as_deref(), &valid.override_reason)?;
-                flag
-            }
-        };
-        self.finish_agreement(valid, flag, except, &names, gy.id)
-    }
-
-    /// The budget half of an agreement's checks: every split within what its line has left
-    /// (R-PROJECT), and never below what was already paid on it.
-    fn finish_agreement(
-        &self,
-        valid: project::ValidProject,
-        flag: Option<String>,
-        except: Option<i64>,
-        names: &[(String, String)],
-        grant_year_id: i64,
-    ) -> Result<(project::ValidProject, String)> {
-        let conn = self.store.conn();
-        // Splits against their lines.
-        let accounts = lsql::accounts(conn)?;
-        let holds = line_holds(conn, &accounts, grant_year_id, except)?;
-        let budget = gsql::budget_lines(conn, grant_year_id)?;
-        let spent = lsql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
-        let mut problems: Vec<FieldProblem> = Vec::new();
-        for s in &valid.splits {
-            let line_budget =
-                budget.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);
-            let hold = holds.iter().find(|h| h.category == s.category && h.source == s.source);
-            let spent_line = spent
-                .iter()
-                .find(|(src, c, _)| *src == s.source && *c == s.category)
-                .map(|(.., m)| *m)
-                .unwrap_or(Money::ZERO);
-            let line = LineCommitment {
-                budget: line_budget,
-                spent_outside: spent_line - hold.map(|h| h.paid_all).unwrap_or(Money::ZERO),
-                other_projects: hold.map(|h| h.held).unwrap_or(Money::ZERO),
-            };
-            let name = names.iter().find(|(c, _)| *c == s.category).map(|(_, n)| n.as_str()).unwrap_or("");
-            problems.extend(project::check_agreement_fits(line, s.amount, name, s.source));
-        }
-        // An agreement being edited may not drop below what was already paid on a line.
-        if let Some(id) = except {
-            for (c, src, paid) in sql::paid_by_split(conn, id, &accounts.codes(&Role::EXPENSE))? {
-                let now = valid.splits.iter().find(|s| s.category == c && s.source == src).map(|s| s.amount);
-                if paid > Money::ZERO && now.unwrap_or(Money::ZERO) < paid {
-                    let name = names.iter().find(|(code, _)| *code == c).map(|(_, n)| n.as_str()).unwrap_or("");
-                    problems.push(FieldProblem::rule(
-                        "splits",
-                        "R-PROJECT",
-                        format!("{name}（{}）已支付 {} 元，约定金额不能低于已支付", src.label(), paid.to_grouped()),
-                    ));
-                }
-            }
-        }
-        if !problems.is_empty() {
-            return Err(CoreError::Validation(problems));
-        }
-        Ok((valid, flag.unwrap_or_default()))
-    }
-
     /// 立项: records the service agreement.
     pub fn project_create(&mut self, input: &ProjectInput) -> Result<ProjectDetail> {
-        let (valid, flag) = self.check_agreement(input, None)?;
-        let actor = self.actor();
+        let (today, actor) = (self.today(), self.actor());
         let gy = input.grant_year_id;
-        let id = self.store.with_tx(|tx| sql::project_insert(tx, &actor, gy, &valid, &flag))?;
+        let id = self.store.with_tx(|tx| {
+            // R-PROJECT reads what the line has left inside the write that takes it, so two
+            // windows cannot both sign the last of a line.
+            let (valid, flag) = check_agreement(tx, today, input, None)?;
+            sql::project_insert(tx, &actor, gy, &valid, &flag)
+        })?;
         self.project_get(id)
     }
 
     /// Corrects an agreement while the project is 立项 or 实施中; what was paid bounds the amounts.
     pub fn project_update(&mut self, id: i64, input: &ProjectInput) -> Result<ProjectDetail> {
-        let before = sql::project(self.store.conn(), id)?;
-        if !is_open(before.status) {
-            return Err(CoreError::field(
-                "status",
-                format!("“{}”当前为“{}”，协议不能再修改", before.name, before.status.label()),
-            ));
-        }
-        let mut input = input.clone();
-        input.grant_year_id = before.grant_year_id;
-        let (valid, flag) = self.check_agreement(&input, Some(id))?;
-        let actor = self.actor();
-        self.store.with_tx(|tx| sql::project_update(tx, &actor, &before, &valid, &flag))?;
+        let (today, actor) = (self.today(), self.actor());
+        self.store.with_tx(|tx| {
+            let before = sql::project(tx, id)?;
+            if !is_open(before.status) {
+                return Err(CoreError::field(
+                    "status",
+                    format!("“{}”当前为“{}”，协议不能再修改", before.name, before.status.label()),
+                ));
+            }
+            let mut input = input.clone();
+            input.grant_year_id = before.grant_year_id;
+            let (valid, flag) = check_agreement(tx, today, &input, Some(id))?;
+            sql::project_update(tx, &actor, &before, &valid, &flag)
+        })?;
         self.project_get(id)
     }
 
     /// 立项 → 实施中.
     pub fn project_start(&mut self, id: i64) -> Result<ProjectDetail> {
-        let before = sql::project(self.store.conn(), id)?;
-        if before.status != ProjectStatus::Planned {
-            return Err(CoreError::field(
-                "status",
-                format!("“{}”当前为“{}”，不能开始实施", before.name, before.status.label()),
-            ));
-        }
         let actor = self.actor();
         self.store.with_tx(|tx| {
+            let before = sql::project(tx, id)?;
+            if before.status != ProjectStatus::Planned {
+                return Err(CoreError::field(
+                    "status",
+                    format!("“{}”当前为“{}”，不能开始实施", before.name, before.status.label()),
+                ));
+            }
             sql::project_set_status(tx, &actor, &before, ProjectStatus::Running, &sql::ProjectEnd::default())
         })?;
         self.project_get(id)
@@ -489,30 +529,32 @@ impl Books {
 
     /// 实施中 → 已结项, with an evaluation and a grade. Unpaid agreed money goes back to its lines.
     pub fn project_close(&mut self, id: i64, input: &CloseOutInput) -> Result<ProjectDetail> {
-        let before = sql::project(self.store.conn(), id)?;
-        if before.status != ProjectStatus::Running {
-            return Err(CoreError::field(
-                "status",
-                format!("“{}”当前为“{}”，只有实施中的项目可以结项", before.name, before.status.label()),
-            ));
-        }
-        let mut problems = Vec::new();
-        let date = project::end_date(&input.date, before.starts_on, self.today())
-            .map_err(|e| problems.extend(e.problems().to_vec()))
-            .ok();
-        let evaluation = input.evaluation.trim().to_owned();
-        if evaluation.chars().count() < 10 {
-            problems
-                .push(FieldProblem::new("evaluation", "请填写结项评价（至少10个字）：完成情况、服务成效、存在问题"));
-        }
-        if input.grade.is_none() {
-            problems.push(FieldProblem::new("grade", "请选择评价等级"));
-        }
-        if !problems.is_empty() {
-            return Err(CoreError::Validation(problems));
-        }
-        let actor = self.actor();
+        let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
+            let before = sql::project(tx, id)?;
+            if before.status != ProjectStatus::Running {
+                return Err(CoreError::field(
+                    "status",
+                    format!("“{}”当前为“{}”，只有实施中的项目可以结项", before.name, before.status.label()),
+                ));
+            }
+            let mut problems = Vec::new();
+            let date = project::end_date(&input.date, before.starts_on, today)
+                .map_err(|e| problems.extend(e.problems().to_vec()))
+                .ok();
+            let evaluation = input.evaluation.trim().to_owned();
+            if evaluation.chars().count() < 10 {
+                problems.push(FieldProblem::new(
+                    "evaluation",
+                    "请填写结项评价（至少10个字）：完成情况、服务成效、存在问题",
+                ));
+            }
+            if input.grade.is_none() {
+                problems.push(FieldProblem::new("grade", "请选择评价等级"));
+            }
+            if !problems.is_empty() {
+                return Err(CoreError::Validation(problems));
+            }
             let end = sql::ProjectEnd {
                 ended_on: date,
                 evaluation: evaluation.clone(),
@@ -526,20 +568,22 @@ impl Books {
 
     /// 终止: with a reason; what was agreed but not paid returns to its budget lines.
     pub fn project_terminate(&mut self, id: i64, input: &TerminateInput) -> Result<ProjectDetail> {
-        let before = sql::project(self.store.conn(), id)?;
-        if !is_open(before.status) {
-            return Err(CoreError::field(
-                "status",
-                format!("“{}”当前为“{}”，不能终止", before.name, before.status.label()),
-            ));
-        }
-        let date = project::end_date(&input.date, before.starts_on.min(self.today()), self.today())?;
-        let reason = clean_line(&input.reason);
-        if reason.is_empty() {
-            return Err(CoreError::field("reason", "请写明终止原因"));
-        }
-        let actor = self.actor();
+        let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
+            // The status is read inside the write: two windows ending the same project give one
+            // ending and one refusal, never two audit rows for one act.
+            let before = sql::project(tx, id)?;
+            if !is_open(before.status) {
+                return Err(CoreError::field(
+                    "status",
+                    format!("“{}”当前为“{}”，不能终止", before.name, before.status.label()),
+                ));
+            }
+            let date = project::end_date(&input.date, before.starts_on.min(today), today)?;
+            let reason = clean_line(&input.reason);
+            if reason.is_empty() {
+                return Err(CoreError::field("reason", "请写明终止原因"));
+            }
             let end =
                 sql::ProjectEnd { ended_on: Some(date), termination_reason: reason.clone(), ..Default::default() };
             sql::project_set_status(tx, &actor, &before, ProjectStatus::Terminated, &end)
@@ -549,45 +593,26 @@ impl Books {
 
     /// 活动记录: only while the project is 实施中; photos are stored like voucher attachments.
     pub fn activity_add(&mut self, input: &ActivityInput) -> Result<ProjectDetail> {
-        let conn = self.store.conn();
-        let p = sql::project(conn, input.project_id)?;
-        if p.status != ProjectStatus::Running {
-            return Err(CoreError::field(
-                "projectId",
-                format!("“{}”当前为“{}”，只有实施中的项目可以记录活动", p.name, p.status.label()),
-            ));
-        }
-        let custom: Vec<i64> =
-            sql::targets(conn, p.id)?.into_iter().filter(|t| t.kind == TargetKind::Custom).map(|t| t.id).collect();
-        let valid = input.validate((p.starts_on, p.ends_on), &custom, self.today())?;
-        let photos = self.verify_photos(&valid.photos)?;
-        let actor = self.actor();
-        self.store.with_tx(|tx| sql::activity_insert(tx, &actor, p.id, &valid, &photos))?;
-        self.project_get(p.id)
-    }
-
-    fn verify_photos(&self, refs: &[AttachmentRef]) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
-        if refs.is_empty() {
-            return Ok(Vec::new());
-        }
-        let dir: AttachmentDir = self.attachment_dir()?;
-        refs.iter()
-            .map(|a| {
-                let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
-                    CoreError::NotFound { .. } => {
-                        CoreError::field("photos", format!("照片“{}”找不到了，请重新添加", a.file_name))
-                    }
-                    other => other,
-                })?;
-                if !mime.starts_with("image/") {
-                    return Err(CoreError::field(
-                        "photos",
-                        format!("“{}”不是图片，活动照片只能是 JPG、PNG 等图片", a.file_name),
-                    ));
-                }
-                Ok((a.clone(), size, mime))
-            })
-            .collect()
+        let dir = self.attachment_dir();
+        let (today, actor) = (self.today(), self.actor());
+        let id = self.store.with_tx(|tx| {
+            // Only while 实施中: read inside the write, so an activity never lands on a project
+            // another window has just closed.
+            let p = sql::project(tx, input.project_id)?;
+            if p.status != ProjectStatus::Running {
+                return Err(CoreError::field(
+                    "projectId",
+                    format!("“{}”当前为“{}”，只有实施中的项目可以记录活动", p.name, p.status.label()),
+                ));
+            }
+            let custom: Vec<i64> =
+                sql::targets(tx, p.id)?.into_iter().filter(|t| t.kind == TargetKind::Custom).map(|t| t.id).collect();
+            let valid = input.validate((p.starts_on, p.ends_on), &custom, today)?;
+            let photos = verify_photos(dir, &valid.photos)?;
+            sql::activity_insert(tx, &actor, p.id, &valid, &photos)?;
+            Ok(p.id)
+        })?;
+        self.project_get(id)
     }
 
     /// A grant year's projects summed: counts by status, money, the standard targets, activities

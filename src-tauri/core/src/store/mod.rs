@@ -29,6 +29,9 @@ pub use migrations::{LATEST_VERSION, MIGRATIONS};
 /// `PRAGMA application_id` of a 社联会管家 file ("SHLN"), so another program's SQLite file is refused.
 pub const APPLICATION_ID: i32 = 0x5348_4C4E;
 
+/// How long a connection waits for another window's (or program's) lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The first 16 bytes of every SQLite 3 database file.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -53,8 +56,15 @@ impl Actor {
 impl Store {
     /// Opens (or creates) the books at `path`. `now` names the pre-migration backup.
     pub fn open(path: &Path, now: NaiveDateTime) -> Result<Store> {
-        let existing = path.exists() && std::fs::metadata(path)?.len() > 0;
+        // `try_exists`, not `exists`: a file we may not look at is an error, not "no file yet".
+        let existing = path.try_exists()? && std::fs::metadata(path)?.len() > 0;
+        if !existing {
+            refuse_orphaned_journal(path)?;
+        }
         let version = if existing { inspect(path)? } else { 0 };
+        if existing {
+            refuse_read_only(path)?;
+        }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
@@ -78,7 +88,7 @@ impl Store {
     }
 
     fn configure(&mut self, on_disk: bool) -> Result<()> {
-        self.conn.busy_timeout(Duration::from_secs(5))?;
+        self.conn.busy_timeout(BUSY_TIMEOUT)?;
         self.conn.pragma_update(None, "foreign_keys", "ON")?;
         if on_disk {
             let mode: String = self.conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
@@ -128,6 +138,43 @@ fn refused(path: &Path, why: &str) -> CoreError {
     }
 }
 
+/// A `-wal` (or rollback `-journal`) with content but no database beside it is someone's books
+/// without their main file (copied alone, or the file was moved away). Creating a new empty
+/// database there would bury it, or worse, replay it into the wrong file: refuse instead.
+fn refuse_orphaned_journal(path: &Path) -> Result<()> {
+    for suffix in ["-wal", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let journal = PathBuf::from(name);
+        if journal.try_exists()? && std::fs::metadata(&journal)?.len() > 0 {
+            let file = journal.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            return Err(refused(
+                path,
+                &format!(
+                    "数据文件不存在，但旁边有它的日志文件“{file}”（可能是只复制了日志文件，或数据文件被移走了）。为免覆盖其中的记录，没有新建账簿。请把数据文件放回原处，或联系技术支持。"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Our own file that this account may not write (read-only attribute, a write-protected USB
+/// stick): every save would fail later, so it is refused at the door. Opening for writing without
+/// truncating changes nothing in the file.
+fn refuse_read_only(path: &Path) -> Result<()> {
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem) => {
+            Err(refused(
+                path,
+                "文件是只读的（或所在的U盘、文件夹禁止写入），无法保存记账。请取消只读属性，或复制到电脑上可写的文件夹后再打开。",
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Looks at an existing file through a read-only connection and says whether it is safe to open for
 /// writing. Returns its schema version.
 fn inspect(path: &Path) -> Result<i64> {
@@ -142,10 +189,25 @@ fn inspect(path: &Path) -> Result<i64> {
     }
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .map_err(|_| refused(path, "文件已损坏，无法读取。"))?;
-    let damaged = || refused(path, "文件已损坏（完整性检查未通过）。请用备份文件恢复，或联系技术支持。");
-    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(|_| damaged())?;
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| damaged())?;
-    if app_id != APPLICATION_ID && !(app_id == 0 && version == 0 && is_empty_schema(&conn)) {
+    // Another program holding the file locked (a rollback-journal writer, an exclusive lock) is
+    // waited for like a second window would be, then named as what it is — not "damaged".
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(|_| refused(path, "文件已损坏，无法读取。"))?;
+    let unreadable = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            refused(path, "它正被另一个程序使用（已等待5秒仍未释放）。请关闭正在使用它的程序或窗口后再打开。")
+        }
+        _ => {
+            log::error!("inspecting {} failed: {e}", path.display());
+            refused(path, "文件已损坏（完整性检查未通过）。请用备份文件恢复，或联系技术支持。")
+        }
+    };
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(unreadable)?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(unreadable)?;
+    let empty = conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
+        .map(|n| n == 0)
+        .map_err(unreadable)?;
+    if app_id != APPLICATION_ID && !(app_id == 0 && version == 0 && empty) {
         return Err(refused(path, "它不是社联会管家的数据文件。"));
     }
     if version > LATEST_VERSION {
@@ -156,16 +218,12 @@ fn inspect(path: &Path) -> Result<i64> {
             ),
         ));
     }
-    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|_| damaged())?;
+    let check: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(unreadable)?;
     if check != "ok" {
         log::error!("quick_check of {} failed: {check}", path.display());
-        return Err(damaged());
+        return Err(refused(path, "文件已损坏（完整性检查未通过）。请用备份文件恢复，或联系技术支持。"));
     }
     Ok(version)
-}
-
-fn is_empty_schema(conn: &Connection) -> bool {
-    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0)).map(|n| n == 0).unwrap_or(false)
 }
 
 /// Copies the file aside (SQLite backup API: consistent even with a WAL) before a migration touches it.
