@@ -126,6 +126,9 @@ impl Books {
     /// Registers the application for a year (申报中). R-BAND and R-YEARS under the profile in force.
     pub fn grant_year_create(&mut self, input: &GrantYearInput) -> Result<GrantYearDetail> {
         let valid = input.validate()?;
+        // R-CHART: one grant year, one chart of accounts.
+        let charts = crate::store::ledger::chart_spans(self.store.conn())?;
+        crate::domain::ledger::check_one_chart(&charts, valid.period_start, valid.period_end)?;
         let policy = self.policy_current()?;
         policy.check_band(valid.city)?;
         let existing: Vec<i32> = self.grant_years()?.iter().map(|g| g.year).collect();
@@ -142,6 +145,9 @@ impl Books {
         let mut input = input.clone();
         input.year = before.year;
         let valid = input.validate()?;
+        // R-CHART: one grant year, one chart of accounts.
+        let charts = crate::store::ledger::chart_spans(self.store.conn())?;
+        crate::domain::ledger::check_one_chart(&charts, valid.period_start, valid.period_end)?;
         let policy = sql::policy(self.store.conn(), before.policy_id)?;
         policy.check_band(valid.city)?;
         let actor = self.actor();
