@@ -12,7 +12,9 @@ use crate::books::{Books, OpenOptions};
 use crate::clock::Clock;
 use crate::domain::credit_code;
 use crate::domain::federation::FederationInput;
-use crate::domain::grant::{AdjustmentInput, ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, ReceiptInput};
+use crate::domain::grant::{
+    AdjustmentInput, ApprovalInput, BudgetLineInput, FundSource, GrantYearInput, PolicyInput, ReceiptInput,
+};
 use crate::domain::ledger::{ExpenseInput, Month, PaymentMethod, ReversalInput};
 use crate::domain::member::{
     InspectionInput, InspectionResult, LegalForm, MemberInput, MemberStatus, PartyBuilding, RatingInput, eligibility,
@@ -107,6 +109,94 @@ pub fn generate(books: &mut Books, scale: DemoScale, seed: u64) -> Result<()> {
     grant_history(books, &mut rng)?;
     recent_member_history(books)?;
     Ok(())
+}
+
+/// The policy version a 2026 grant year is decided under in [`chart_transition`]: a wider band
+/// than 2018's, so a 2026 amount above 200,000 shows which version was applied.
+pub fn policy_2026() -> PolicyInput {
+    PolicyInput {
+        name: "南京市 2026 社联会资助（示例）".into(),
+        effective_from: "2026-01-01".into(),
+        city_min: "150000".into(),
+        city_max: "250000".into(),
+        match_ratio: "1".into(),
+        max_years: 2,
+        consecutive: true,
+        arrears_warn_days: 90,
+        caps_enabled: false,
+        caps: vec![],
+    }
+}
+
+/// A test book across the change of chart of accounts: a 2025 grant year on the 2004 chart and a
+/// 2026 one on the revised chart (财会〔2024〕25号) under a new policy version, side by side. Both
+/// have receipts, expenses on 业务活动成本 and 管理费用 and a red-ink reversal; the 2025 district
+/// matching is half late and arrives in January 2026, after the change. Returns the two ids.
+pub fn chart_transition(books: &mut Books, seed: u64) -> Result<(i64, i64)> {
+    books.set_clock(at("2025-01-02"));
+    books.mark_demo()?;
+    books.federation_save(&federation_input())?;
+    let mut rng = Rng::new(seed);
+    generate_members(books, DemoScale { members: 12 }, &mut rng)?;
+    let budget = [
+        line("activity", "100000", "100000"),
+        line("labor", "40000", "40000"),
+        line("training", "15000", "15000"),
+        line("publicity", "10000", "10000"),
+        line("office", "10000", "10000"),
+        line("audit", "5000", "5000"),
+    ];
+
+    books.set_clock(at("2025-01-06"));
+    let y1 = books
+        .grant_year_create(&GrantYearInput { year: 2025, city_amount: "180000".into(), ..Default::default() })?
+        .grant
+        .id;
+    books.set_clock(at("2025-03-01"));
+    books.grant_year_approve(y1, &ApprovalInput { doc_no: "示民发〔2025〕6号".into(), date: "2025-03-01".into() })?;
+    books.budget_set(y1, &budget)?;
+    books.grant_year_start(y1)?;
+    books.set_clock(at("2025-03-20"));
+    books.receipt_add(y1, &receipt(FundSource::City, "2025-03-20", "180000", "NJB20250320-0011"))?;
+    books.set_clock(at("2025-06-30"));
+    books.receipt_add(y1, &receipt(FundSource::District, "2025-06-30", "90000", "NJB20250630-0027"))?;
+    for (month, n) in [("2025-04", 4), ("2025-06", 4), ("2025-09", 4), ("2025-11", 4)] {
+        spend_month(books, &mut rng, y1, month, n, &[])?;
+    }
+    mistake_and_correction(books, y1, "2025-10-15")?;
+    books.set_clock(at("2025-12-15"));
+    books.policy_save(&policy_2026())?;
+    books.set_clock(at("2026-01-08"));
+    let y2 = books
+        .grant_year_create(&GrantYearInput { year: 2026, city_amount: "220000".into(), ..Default::default() })?
+        .grant
+        .id;
+    // The rest of the 2025 matching arrives after the change of chart: it stays in 2025's books.
+    books.set_clock(at("2026-01-10"));
+    books.receipt_add(y1, &receipt(FundSource::District, "2026-01-10", "90000", "NJB20260110-0003"))?;
+    books.set_clock(at("2026-03-05"));
+    books.grant_year_approve(y2, &ApprovalInput { doc_no: "示民发〔2026〕4号".into(), date: "2026-03-05".into() })?;
+    books.budget_set(
+        y2,
+        &[
+            line("activity", "130000", "130000"),
+            line("labor", "45000", "45000"),
+            line("training", "15000", "15000"),
+            line("publicity", "10000", "10000"),
+            line("office", "15000", "15000"),
+            line("audit", "5000", "5000"),
+        ],
+    )?;
+    books.grant_year_start(y2)?;
+    books.set_clock(at("2026-03-25"));
+    books.receipt_add(y2, &receipt(FundSource::City, "2026-03-25", "220000", "NJB20260325-0008"))?;
+    books.set_clock(at("2026-04-20"));
+    books.receipt_add(y2, &receipt(FundSource::District, "2026-04-20", "220000", "NJB20260420-0015"))?;
+    for (month, n) in [("2026-04", 4), ("2026-06", 4), ("2026-09", 4)] {
+        spend_month(books, &mut rng, y2, month, n, &[])?;
+    }
+    mistake_and_correction(books, y2, "2026-05-20")?;
+    Ok((y1, y2))
 }
 
 fn at(day: &str) -> Clock {

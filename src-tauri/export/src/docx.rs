@@ -142,7 +142,10 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
             &["预算科目", "预算金额（元）", "支出金额（元）", "执行率"],
             &rows,
         ));
-        doc = doc.add_paragraph(body("按资金来源的明细见附表4。"));
+        doc = doc.add_paragraph(body(&format!(
+            "按资金来源的明细见附表4。上年度账目按《{}》记账（科目表版本）。",
+            prev.chart
+        )));
     }
 
     doc = doc
@@ -193,7 +196,7 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
     doc = doc.add_paragraph(heading1(&format!("{}、资金预算", numbers[1])));
     let approval = g.approval.as_ref().map(|a| format!("，批复文号{}", a.doc_no)).unwrap_or_default();
     doc = doc.add_paragraph(lead_in(&format!(
-        "本年度申请市级社区建设专项资金{}元（大写：{}），区级按{}配套{}元（大写：{}），合计{}元（大写：{}）。资金执行期为{}至{}{approval}。预算明细如下（附表2）：",
+        "本年度申请市级社区建设专项资金{}元（大写：{}），区级按{}配套{}元（大写：{}），合计{}元（大写：{}）。资金执行期为{}至{}{approval}，按《{}》核算（科目表版本）。预算明细如下（附表2）：",
         g.city_amount.to_grouped(),
         g.city_daxie,
         g.match_ratio,
@@ -203,6 +206,7 @@ pub fn render_docx(packet: &Packet) -> Result<Vec<u8>, DocxError> {
         g.total_daxie,
         cn_date(g.period_start),
         cn_date(g.period_end),
+        g.chart,
     )));
     let b = &packet.budget;
     let mut rows: Vec<Vec<Cell>> = b

@@ -252,8 +252,12 @@ fn grant(year: i32, sequence: u8, city: i64, approval: Option<Approval>) -> Gran
         approval,
         period_start: date(year, 1, 1),
         period_end: date(year, 12, 31),
+        chart: CHART_2004.into(),
     }
 }
+
+/// Both fixture years (2019, 2020) are kept on the 2004 chart.
+const CHART_2004: &str = "民间非营利组织会计制度（2004）";
 
 const BUDGET_YEAR1: [(&str, i64, i64, &str); 6] = [
     ("项目活动费", 90_000, 100_000, "服务项目活动物料、场地、餐食等"),
@@ -340,6 +344,7 @@ fn previous_year(year: i32) -> PreviousYear {
         total: city_received + district_received,
         execution,
         execution_total,
+        chart: CHART_2004.into(),
         income_expense,
         summary: summary_year1(),
     }

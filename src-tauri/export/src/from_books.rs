@@ -237,6 +237,7 @@ fn build_in(books: &Books, grant_year_id: i64) -> Result<Built> {
                 .map(|date| Approval { doc_no: g.approval_doc_no.clone(), date }),
             period_start: g.period_start,
             period_end: g.period_end,
+            chart: books.chart_of_year(g.id)?.name,
         },
         members: members_section(&members, today),
         budget: BudgetSection {
@@ -434,6 +435,7 @@ fn previous_year(books: &Books, prev_id: i64, summary: Vec<String>) -> Result<Pr
         total: detail.total,
         execution: exec.rows.iter().map(row).collect(),
         execution_total: row(&exec.totals),
+        chart: exec.chart_name.clone(),
         income_expense: IncomeExpense {
             city_received: cr,
             district_received: dr,

@@ -63,6 +63,10 @@ pub struct GrantInfo {
     pub approval: Option<Approval>,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
+    /// 科目表版本: the chart of accounts the year's books are kept in, by its name in the app.
+    /// Absent from packets made before the revised chart; they were all on the 2004 chart.
+    #[serde(default)]
+    pub chart: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +207,10 @@ pub struct PreviousYear {
     pub execution: Vec<ExecutionRow>,
     /// The 合计 line, with `category` 「合计」.
     pub execution_total: ExecutionRow,
+    /// 科目表版本 of the previous year's books: a 2025 year stays on the 2004 chart beside a 2026
+    /// year on the revised one.
+    #[serde(default)]
+    pub chart: String,
     pub income_expense: IncomeExpense,
     /// 上年度工作情况: the secretary's own paragraphs.
     pub summary: Vec<String>,

@@ -335,6 +335,7 @@ fn sheets(packet: &Packet) -> Vec<Sheet> {
                 Closing::Words {
                     label: "支出合计（大写）", label_cols: 1, value: ie.total_spent_daxie.clone()
                 },
+                Closing::Words { label: "科目表版本", label_cols: 1, value: prev.chart.clone() },
             ],
         });
     }

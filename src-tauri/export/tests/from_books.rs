@@ -93,3 +93,40 @@ fn a_character_the_fonts_cannot_print_blocks_the_export() {
     assert_eq!(glyph.len(), 1, "{:?}", built.preflight);
     assert_eq!((glyph[0].level, glyph[0].link.as_str()), (PreflightLevel::Blocking, "/packet"));
 }
+
+/// The test book across the change of chart: 2025 on the 2004 chart, 2026 on the revised one.
+#[test]
+fn a_2026_packet_names_the_revised_chart_and_its_year_1_report_the_2004_chart() {
+    let mut books = Books::open_in_memory(OpenOptions::default()).unwrap();
+    let (y25, y26) = demo::chart_transition(&mut books, 2025).unwrap();
+    books.set_clock(Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap().and_hms_opt(9, 0, 0).unwrap()));
+    books
+        .packet_draft_save(&PacketDraft {
+            grant_year_id: y26,
+            plan: "一、继续实施社区服务项目。".into(),
+            previous_summary: "2025年资金专款专用。".into(),
+            satisfaction_target: "95".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let built = build(&books, y26).unwrap();
+    let p = built.packet.expect("a packet");
+    assert_eq!((p.grant.year, p.grant.sequence), (2026, 2));
+    assert_eq!(p.grant.chart, "民间非营利组织会计制度（2024年修订）");
+    let prev = p.previous_year.as_ref().unwrap();
+    assert_eq!(prev.chart, "民间非营利组织会计制度（2004）");
+    // The year-1 report is the 2025 books' own, on their own chart.
+    assert_eq!(prev.execution_total.total_spent, books.tie_out(y25).unwrap().expenses);
+    assert_eq!(prev.income_expense.total_received, Money::from_yuan(360_000));
+
+    let files = shelian_export::render_all(&p).unwrap();
+    let dir = std::env::temp_dir().join(format!("shelian-chart-2026-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("packet-2026.pdf");
+    std::fs::write(&pdf, &files.pdf).unwrap();
+    let out = std::process::Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&pdf).arg("-").output().unwrap();
+    let text: String = String::from_utf8(out.stdout).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(text.contains("按《民间非营利组织会计制度（2024年修订）》核算（科目表版本）"), "{text}");
+    assert!(text.contains("上年度账目按《民间非营利组织会计制度（2004）》记账（科目表版本）"));
+    assert!(text.contains("科目表版本：民间非营利组织会计制度（2004）"));
+}

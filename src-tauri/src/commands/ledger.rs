@@ -15,9 +15,15 @@ use crate::session::AppState;
 
 type Reply<T> = Result<T, ErrorPayload>;
 
+/// The chart a grant year keeps its books in, or without a year the one in force today.
 #[tauri::command]
-pub async fn chart_get(state: State<'_, AppState>) -> Reply<Chart> {
-    Ok(state.lock()?.books()?.chart()?)
+pub async fn chart_get(state: State<'_, AppState>, grant_year_id: Option<i64>) -> Reply<Chart> {
+    let mut session = state.lock()?;
+    let books = session.books()?;
+    Ok(match grant_year_id {
+        Some(id) => books.chart_of_year(id)?,
+        None => books.chart()?,
+    })
 }
 
 #[tauri::command]

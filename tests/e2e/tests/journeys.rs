@@ -713,6 +713,8 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         shot(app, "books-report-funds").await?;
         click(app, "[data-testid=report-kind-activities]").await?;
         app.wait_text("[data-testid=report-activities]", "政府补助收入").await?;
+        // A 2026 year is kept on the revised chart (财会〔2024〕25号), and the report says so.
+        app.wait_text("[data-testid=report-chart]", "民间非营利组织会计制度（2024年修订）").await?;
         shot(app, "books-report-activities").await?;
         click(app, "[data-testid=reports-export]").await?;
         let saved = app.wait_text("[data-testid=reports-saved]", "grant-2026-reports-").await?;
@@ -722,6 +724,8 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         // 科目表: the version and where its codes come from, and what the app posts to.
         click(app, "[data-node-key=chart]").await?;
         app.wait_text("[data-testid=chart-version]", "科目表版本").await?;
+        app.wait_text("[data-testid=chart-version]", "2024年修订").await?;
+        app.wait_text("[data-testid=books-chart]", "科目表版本：民间非营利组织会计制度（2024年修订）").await?;
         app.wait_text("[data-testid=chart-kind-revenue]", "政府补助收入").await?;
         app.find("[data-testid=chart-role-program_cost]").await?;
         shot(app, "books-chart").await?;

@@ -7,4 +7,8 @@ export type Account = { code: string, name: string,
 /**
  * asset, liability, net_assets, revenue, expense
  */
-kind: string, };
+kind: string, 
+/**
+ * Where this account's code and name were taken from.
+ */
+source: string, };

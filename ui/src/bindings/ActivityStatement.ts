@@ -4,4 +4,8 @@ import type { ActivityRow } from "./ActivityRow";
 /**
  * 业务活动表 of the grant, with 非限定性 / 限定性 columns.
  */
-export type ActivityStatement = { year: number, rows: Array<ActivityRow>, chartName: string, };
+export type ActivityStatement = { year: number, rows: Array<ActivityRow>, 
+/**
+ * 科目表版本: the chart this grant year's books are kept in; the lines are named from it.
+ */
+chartName: string, };

@@ -4,4 +4,8 @@ import type { ExecutionRow } from "./ExecutionRow";
 /**
  * 预算执行表: category × source.
  */
-export type BudgetExecution = { year: number, rows: Array<ExecutionRow>, totals: ExecutionRow, };
+export type BudgetExecution = { year: number, rows: Array<ExecutionRow>, totals: ExecutionRow, 
+/**
+ * 科目表版本: the chart this grant year's books are kept in.
+ */
+chartName: string, };

@@ -2,7 +2,7 @@
 import type { Account } from "./Account";
 
 /**
- * The chart in use, with where its codes come from (科目表版本).
+ * One chart version with where its codes come from (科目表版本).
  */
 export type Chart = { code: string, name: string, source: string, effectiveFrom: string, note: string, accounts: Array<Account>, 
 /**

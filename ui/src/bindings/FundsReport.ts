@@ -10,4 +10,8 @@ export type FundsReport = { year: number, matchRatio: string, sources: Array<Fun
 /**
  * 已到位 / 部分到位 / 未到位 for the district matching, in words.
  */
-matchingStatus: string, };
+matchingStatus: string, 
+/**
+ * 科目表版本: the chart this grant year's books are kept in.
+ */
+chartName: string, };

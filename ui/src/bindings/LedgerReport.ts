@@ -5,4 +5,8 @@ export type LedgerReport = { title: string,
 /**
  * 资金余额 or 预算余额
  */
-balanceLabel: string, opening: string, rows: Array<LedgerRow>, totalIncome: string, totalExpense: string, closing: string, };
+balanceLabel: string, opening: string, rows: Array<LedgerRow>, totalIncome: string, totalExpense: string, closing: string, 
+/**
+ * 科目表版本: the chart this grant year's books are kept in.
+ */
+chartName: string, };

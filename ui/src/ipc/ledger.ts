@@ -51,9 +51,10 @@ export type {
   VoucherQuery,
 };
 
-/** The chart of accounts in use, with where its codes come from (科目表版本). */
-export function chartGet(): Promise<Chart> {
-  return invoke<Chart>("chart_get");
+/** The chart of accounts a grant year's books are kept in (without a year: the one in force
+ * today), with where its codes come from (科目表版本). */
+export function chartGet(grantYearId?: number): Promise<Chart> {
+  return invoke<Chart>("chart_get", { grantYearId: grantYearId ?? null });
 }
 
 /** One page of a grant year's vouchers, optionally of one month (`YYYY-MM`). */

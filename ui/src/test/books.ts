@@ -3,6 +3,7 @@
 import type {
   ActivityStatement,
   BudgetExecution,
+  Chart,
   LedgerReport,
   MonthsView,
   SpendOption,
@@ -187,6 +188,7 @@ export const MONTHS: MonthsView = {
 
 export const EXECUTION: BudgetExecution = {
   year: 2019,
+  chartName: "民间非营利组织会计制度（2004）",
   rows: [
     {
       category: "activity",
@@ -214,6 +216,7 @@ export const EXECUTION: BudgetExecution = {
 
 export const LEDGER: LedgerReport = {
   title: "2019年度收支明细账 — 市级专项资金",
+  chartName: "民间非营利组织会计制度（2004）",
   balanceLabel: "资金余额",
   opening: "0.00",
   rows: [
@@ -288,5 +291,49 @@ export const ACTIVITIES: ActivityStatement = {
       restricted: "180000.00",
       total: "180000.00",
     },
+  ],
+};
+
+const REVISED_SOURCE =
+  "财会〔2024〕25号：两份相互独立、依据该制度编制的公开科目表（二手资料）一致；未与制度附录原文核对";
+
+/** What Rust sends for a 2026 year: the revised chart, where 5201 is 税金及附加 and 管理费用 is 5301. */
+export const CHART_2024: Chart = {
+  code: "npo-2024",
+  name: "民间非营利组织会计制度（2024年修订）",
+  source:
+    "财政部《民间非营利组织会计制度》（财会〔2024〕25号）；科目编码和名称取自两份相互独立的公开科目表",
+  effectiveFrom: "2026-01-01",
+  note: "未能取得制度附录（会计科目和会计报表）原文核对，科目以两份独立公开科目表一致的部分为准；如与原文不符，以原文为准。",
+  accounts: [
+    { code: "1002", name: "银行存款", kind: "asset", source: REVISED_SOURCE },
+    { code: "4401", name: "政府补助收入", kind: "revenue", source: REVISED_SOURCE },
+    { code: "5101", name: "业务活动成本", kind: "expense", source: REVISED_SOURCE },
+    { code: "5201", name: "税金及附加", kind: "expense", source: REVISED_SOURCE },
+    { code: "5301", name: "管理费用", kind: "expense", source: REVISED_SOURCE },
+  ],
+  roles: [
+    ["admin_expense", "5301"],
+    ["bank", "1002"],
+    ["grant_revenue", "4401"],
+    ["program_cost", "5101"],
+  ],
+};
+
+/** The 2004 chart, as Rust sends it for a 2019 year. */
+export const CHART_2004: Chart = {
+  code: "npo-2004",
+  name: "民间非营利组织会计制度（2004）",
+  source:
+    "财政部《民间非营利组织会计制度》（财会〔2004〕7号）附件《会计科目和会计报表》一、会计科目表",
+  effectiveFrom: "2005-01-01",
+  note: "适用于2025年12月31日及以前的凭证和年度资助；2026年1月1日起按2024年修订的制度（财会〔2024〕25号）记账。",
+  accounts: [
+    { code: "1002", name: "银行存款", kind: "asset", source: "财会〔2004〕7号" },
+    { code: "5201", name: "管理费用", kind: "expense", source: "财会〔2004〕7号" },
+  ],
+  roles: [
+    ["admin_expense", "5201"],
+    ["bank", "1002"],
   ],
 };

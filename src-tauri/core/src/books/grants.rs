@@ -132,6 +132,9 @@ impl Books {
         let created = self.store.with_tx(|tx| {
             // R-YEARS counts the years already in the file: read inside the write, so two windows
             // cannot both register a third year.
+            // R-CHART: one grant year, one chart of accounts.
+            let charts = crate::store::ledger::chart_spans(tx)?;
+            crate::domain::ledger::check_one_chart(&charts, valid.period_start, valid.period_end)?;
             let policy = sql::policy_in_force(tx, today)?;
             policy.check_band(valid.city)?;
             let existing: Vec<i32> = sql::grant_years(tx)?.iter().map(|g| g.year).collect();
@@ -150,6 +153,9 @@ impl Books {
             let mut input = input.clone();
             input.year = before.year;
             let valid = input.validate()?;
+            // R-CHART: one grant year, one chart of accounts.
+            let charts = crate::store::ledger::chart_spans(tx)?;
+            crate::domain::ledger::check_one_chart(&charts, valid.period_start, valid.period_end)?;
             let policy = sql::policy(tx, before.policy_id)?;
             policy.check_band(valid.city)?;
             sql::grant_year_update(tx, &actor, &before, &valid, &policy)

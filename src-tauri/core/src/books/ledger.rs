@@ -170,9 +170,22 @@ impl Books {
         Ok(AttachmentDir::new(parent.join("attachments")))
     }
 
-    /// The chart of accounts in use and where its codes come from (科目表版本).
+    /// The chart of accounts in force today and where its codes come from (科目表版本).
     pub fn chart(&self) -> Result<Chart> {
-        sql::chart(self.store.conn())
+        let conn = self.store.conn();
+        sql::chart(conn, &sql::chart_code_on(conn, self.today())?)
+    }
+
+    /// The chart a grant year keeps its books in: the one in force on its execution period.
+    pub fn chart_of_year(&self, grant_year_id: i64) -> Result<Chart> {
+        let conn = self.store.conn();
+        sql::chart(conn, &sql::chart_code_of_year(conn, grant_year_id)?)
+    }
+
+    /// Every chart version, oldest first.
+    pub fn charts(&self) -> Result<Vec<Chart>> {
+        let conn = self.store.conn();
+        sql::chart_spans(conn)?.iter().map(|s| sql::chart(conn, &s.code)).collect()
     }
 
     /// Stores a file in the data folder for attaching; nothing is written to the books yet.
@@ -206,7 +219,8 @@ impl Books {
             }
             let names = gsql::category_names(tx)?;
             let valid = input.validate(period_of(&gy), &names, today)?;
-            let accounts = sql::accounts(tx)?;
+            // Dated inside the period, which lies under one chart (R-CHART): the chart of its date.
+            let accounts = sql::accounts_of_year(tx, gy.id)?;
             let role = sql::category_expense_role(tx, &valid.category)?;
             let lines = ledger::expense_lines(&accounts, &valid, role);
             let category_name =
@@ -273,7 +287,8 @@ impl Books {
             let (date, reason) = input.validate(original.date, today)?;
             let lines = ledger::reversal_lines(&sql::lines(conn, original.id)?);
             let summary = format!("冲销 {number}：{reason}");
-            let accounts = sql::accounts(conn)?;
+            // A red-ink reversal repeats its original's lines, so it stays on the original's chart.
+            let accounts = sql::accounts(conn, &original.chart)?;
             ledger::check_open(sql::is_closed(tx, Month::of(date))?, date)?;
             if original.kind == VoucherKind::Receipt {
                 let source = lines[0].source;
@@ -521,7 +536,7 @@ fn verify_files(dir: Result<AttachmentDir>, refs: &[AttachmentRef]) -> Result<Ve
 
 /// Budget left and cash, per budget line and source (the expense form; R-BUDGET's floor).
 pub(crate) fn spend_options(conn: &rusqlite::Connection, grant_year_id: i64) -> Result<Vec<SpendOption>> {
-    let accounts = sql::accounts(conn)?;
+    let accounts = sql::accounts_of_year(conn, grant_year_id)?;
     let names = gsql::category_names(conn)?;
     let lines = gsql::budget_lines(conn, grant_year_id)?;
     let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
@@ -619,7 +634,10 @@ pub(crate) fn post_receipt(
     receipt: &gsql::Receipt,
 ) -> Result<VoucherRow> {
     ledger::check_open(sql::is_closed(tx, Month::of(receipt.date))?, receipt.date)?;
-    let accounts = sql::accounts(tx)?;
+    // A receipt dated inside the period is on the chart of its date; one that arrives after the
+    // period (late district matching in January) stays on its year's chart, so that one grant
+    // year's books never mix two charts.
+    let accounts = sql::accounts_of_year(tx, gy.id)?;
     let lines: Vec<PostingLine> = ledger::receipt_lines(&accounts, receipt.source, receipt.amount);
     let mut summary = format!(
         "{}年度{}到账",

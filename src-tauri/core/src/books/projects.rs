@@ -288,7 +288,7 @@ fn finish_agreement(
     grant_year_id: i64,
 ) -> Result<(project::ValidProject, String)> {
     // Splits against their lines.
-    let accounts = lsql::accounts(conn)?;
+    let accounts = lsql::accounts_of_year(conn, grant_year_id)?;
     let holds = line_holds(conn, &accounts, grant_year_id, except)?;
     let budget = gsql::budget_lines(conn, grant_year_id)?;
     let spent = lsql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
@@ -395,7 +395,7 @@ impl Books {
 
     fn money_of(&self, project_id: i64) -> Result<(Vec<SplitView>, Money, Money)> {
         let conn = self.store.conn();
-        let accounts = lsql::accounts(conn)?;
+        let accounts = lsql::accounts_of_year(conn, sql::project(conn, project_id)?.grant_year_id)?;
         let names = gsql::category_names(conn)?;
         let paid = sql::paid_by_split(conn, project_id, &accounts.codes(&Role::EXPENSE))?;
         let splits: Vec<SplitView> = sql::splits(conn, project_id)?

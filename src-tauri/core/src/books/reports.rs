@@ -58,6 +58,8 @@ pub struct LedgerReport {
     pub total_income: Money,
     pub total_expense: Money,
     pub closing: Money,
+    /// 科目表版本: the chart this grant year's books are kept in.
+    pub chart_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -90,6 +92,8 @@ pub struct BudgetExecution {
     pub year: i32,
     pub rows: Vec<ExecutionRow>,
     pub totals: ExecutionRow,
+    /// 科目表版本: the chart this grant year's books are kept in.
+    pub chart_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -129,6 +133,8 @@ pub struct FundsReport {
     pub arrears: Option<Arrears>,
     /// 已到位 / 部分到位 / 未到位 for the district matching, in words.
     pub matching_status: String,
+    /// 科目表版本: the chart this grant year's books are kept in.
+    pub chart_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -150,6 +156,7 @@ pub struct ActivityRow {
 pub struct ActivityStatement {
     pub year: i32,
     pub rows: Vec<ActivityRow>,
+    /// 科目表版本: the chart this grant year's books are kept in; the lines are named from it.
     pub chart_name: String,
 }
 
@@ -173,7 +180,7 @@ impl Books {
     /// The account balances of a grant year, reduced to what the reports must agree on.
     pub fn tie_out(&self, grant_year_id: i64) -> Result<TieOut> {
         let conn = self.store.conn();
-        let accounts = sql::accounts(conn)?;
+        let accounts = sql::accounts_of_year(conn, grant_year_id)?;
         let bal = sql::balances(conn, grant_year_id)?;
         let sum = |roles: &[Role]| -> Money {
             let codes = accounts.codes(roles);
@@ -185,7 +192,7 @@ impl Books {
     pub fn report_budget_execution(&self, grant_year_id: i64) -> Result<BudgetExecution> {
         let conn = self.store.conn();
         let gy = gsql::grant_year(conn, grant_year_id)?;
-        let accounts = sql::accounts(conn)?;
+        let accounts = sql::accounts_of_year(conn, grant_year_id)?;
         let names = gsql::category_names(conn)?;
         let budget = gsql::budget_lines(conn, grant_year_id)?;
         let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
@@ -225,13 +232,14 @@ impl Books {
             district: cell(bd, sd),
             total: cell(bc + bd, sc + sd),
         };
-        Ok(BudgetExecution { year: gy.year, rows, totals })
+        let chart_name = self.chart_of_year(grant_year_id)?.name;
+        Ok(BudgetExecution { year: gy.year, rows, totals, chart_name })
     }
 
     pub fn report_ledger(&self, f: &LedgerFilter) -> Result<LedgerReport> {
         let conn = self.store.conn();
         let gy = gsql::grant_year(conn, f.grant_year_id)?;
-        let accounts = sql::accounts(conn)?;
+        let accounts = sql::accounts_of_year(conn, f.grant_year_id)?;
         let names = gsql::category_names(conn)?;
         let expense = accounts.codes(&Role::EXPENSE);
         let revenue = accounts.codes(&[Role::GrantRevenue]);
@@ -303,7 +311,17 @@ impl Books {
                 reversal: first.kind == VoucherKind::Reversal,
             });
         }
-        Ok(LedgerReport { title, balance_label, opening, rows, total_income, total_expense, closing: balance })
+        let chart_name = self.chart_of_year(f.grant_year_id)?.name;
+        Ok(LedgerReport {
+            title,
+            balance_label,
+            opening,
+            rows,
+            total_income,
+            total_expense,
+            closing: balance,
+            chart_name,
+        })
     }
 
     pub fn report_funds(&self, grant_year_id: i64) -> Result<FundsReport> {
@@ -355,14 +373,15 @@ impl Books {
             receipts,
             arrears: detail.arrears,
             matching_status,
+            chart_name: self.chart_of_year(grant_year_id)?.name,
         })
     }
 
     pub fn report_activities(&self, grant_year_id: i64) -> Result<ActivityStatement> {
         let conn = self.store.conn();
         let gy = gsql::grant_year(conn, grant_year_id)?;
-        let chart = sql::chart(conn)?;
-        let accounts = sql::accounts(conn)?;
+        let chart = sql::chart(conn, &sql::chart_code_of_year(conn, grant_year_id)?)?;
+        let accounts = sql::accounts_of_year(conn, grant_year_id)?;
         let bal = sql::balances(conn, grant_year_id)?;
         let net = |role: Role, source: Option<FundSource>| -> Money {
             let code = accounts.code(role);
@@ -429,7 +448,8 @@ impl Books {
             .into_iter()
             .map(|source| self.report_ledger(&LedgerFilter { grant_year_id, source, category: None }))
             .collect::<Result<_>>()?;
-        let unit = format!("编制单位：{fed}　　单位：元");
+        // Every sheet says which chart the year's books are kept in (科目表版本).
+        let unit = format!("编制单位：{fed}　　单位：元　　科目表：{}", acts.chart_name);
         let exec_headers: Vec<String> = ["市级", "区级", "合计"]
             .iter()
             .flat_map(|src| ["预算", "已支出", "剩余", "执行率"].map(|h| format!("{src}{h}")))
@@ -600,7 +620,7 @@ impl Books {
         specs.push(SheetSpec {
             name: "业务活动表".into(),
             title: format!("{}年度资助资金业务活动表", acts.year),
-            subtitle: format!("{unit}　　科目表：{}", acts.chart_name),
+            subtitle: unit.clone(),
             columns: vec![
                 Column { header: "项目", width: 40.0 },
                 Column { header: "非限定性", width: 15.0 },

@@ -128,6 +128,43 @@ impl Accounts {
     }
 }
 
+/// A chart version's code and the day it takes effect: enough to choose a chart by date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartSpan {
+    pub code: String,
+    pub effective_from: NaiveDate,
+}
+
+/// The chart in force on `date`: the latest one that took effect on or before it. A date before
+/// every chart (books of 2000–2004) takes the oldest, since there is no earlier one to keep.
+/// `spans` is never empty: migrations ship at least one chart.
+pub fn chart_on(spans: &[ChartSpan], date: NaiveDate) -> &str {
+    spans
+        .iter()
+        .filter(|s| s.effective_from <= date)
+        .max_by_key(|s| s.effective_from)
+        .or_else(|| spans.iter().min_by_key(|s| s.effective_from))
+        .map(|s| s.code.as_str())
+        .unwrap_or("")
+}
+
+/// R-CHART: one grant year keeps its books in one chart, so its execution period may not cross the
+/// day a new chart takes effect (grant years are calendar years; 2026-01-01 starts 财会〔2024〕25号).
+pub fn check_one_chart(spans: &[ChartSpan], start: NaiveDate, end: NaiveDate) -> Result<()> {
+    match spans.iter().filter(|s| s.effective_from > start && s.effective_from <= end).min_by_key(|s| s.effective_from)
+    {
+        Some(change) => Err(CoreError::rule(
+            "periodEnd",
+            "R-CHART",
+            format!(
+                "执行期 {start} 至 {end} 跨越了 {}（新的会计制度科目表自这一天起施行），一个年度资助只能按一套科目表记账。请把执行期限定在 {} 之前或之后",
+                change.effective_from, change.effective_from
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// One line of a voucher, as posted: one side non-zero; negative on a red-ink reversal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::Actor;
 use super::audit::{self, Action};
 use crate::domain::grant::FundSource;
-use crate::domain::ledger::{Accounts, AttachmentRef, Month, PaymentMethod, PostingLine, Role};
+use crate::domain::ledger::{self, Accounts, AttachmentRef, ChartSpan, Month, PaymentMethod, PostingLine, Role};
 use crate::domain::money::Money;
 use crate::error::{CoreError, Result};
 
@@ -31,9 +31,11 @@ pub struct Account {
     pub name: String,
     /// asset, liability, net_assets, revenue, expense
     pub kind: String,
+    /// Where this account's code and name were taken from.
+    pub source: String,
 }
 
-/// The chart in use, with where its codes come from (科目表版本).
+/// One chart version with where its codes come from (科目表版本).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -48,15 +50,25 @@ pub struct Chart {
     pub roles: Vec<(String, String)>,
 }
 
-pub fn chart(conn: &Connection) -> Result<Chart> {
-    let (code, name, source, effective_from, note): (String, String, String, NaiveDate, String) = conn.query_row(
-        "SELECT code, name, source, effective_from, note FROM chart_version WHERE in_use = 1",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-    )?;
+/// Every chart version's code and effective date, oldest first: what `ledger::chart_on` picks from.
+pub fn chart_spans(conn: &Connection) -> Result<Vec<ChartSpan>> {
+    Ok(conn
+        .prepare_cached("SELECT code, effective_from FROM chart_version ORDER BY effective_from")?
+        .query_map([], |r| Ok(ChartSpan { code: r.get(0)?, effective_from: r.get(1)? }))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// One chart version with its accounts and roles.
+pub fn chart(conn: &Connection, code: &str) -> Result<Chart> {
+    let (code, name, source, effective_from, note): (String, String, String, NaiveDate, String) = conn
+        .query_row("SELECT code, name, source, effective_from, note FROM chart_version WHERE code = ?1", [code], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()?
+        .ok_or(CoreError::NotFound { what: "科目表版本" })?;
     let accounts = conn
-        .prepare_cached("SELECT code, name, kind FROM account WHERE chart = ?1 ORDER BY sort_order")?
-        .query_map([&code], |r| Ok(Account { code: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))?
+        .prepare_cached("SELECT code, name, kind, source FROM account WHERE chart = ?1 ORDER BY sort_order")?
+        .query_map([&code], |r| Ok(Account { code: r.get(0)?, name: r.get(1)?, kind: r.get(2)?, source: r.get(3)? }))?
         .collect::<rusqlite::Result<_>>()?;
     let roles = conn
         .prepare_cached("SELECT role, account_code FROM account_role WHERE chart = ?1 ORDER BY role")?
@@ -65,11 +77,45 @@ pub fn chart(conn: &Connection) -> Result<Chart> {
     Ok(Chart { code, name, source, effective_from, note, accounts, roles })
 }
 
-/// The role → account mapping of the chart in use.
-pub fn accounts(conn: &Connection) -> Result<Accounts> {
-    let c = chart(conn)?;
-    let roles = c.roles.iter().filter_map(|(r, code)| Role::from_db(r).map(|role| (role, code.clone()))).collect();
-    Ok(Accounts { chart: c.code, roles })
+/// The chart in force on a date (a voucher's, or the first day of a grant year's period).
+pub fn chart_code_on(conn: &Connection, date: NaiveDate) -> Result<String> {
+    Ok(ledger::chart_on(&chart_spans(conn)?, date).to_owned())
+}
+
+/// The chart a grant year keeps its books in: the chart of its vouchers once it has any (every
+/// voucher of a year is posted under the year's chart, and a year begun before a chart was added
+/// stays on the one it was begun in), else the one in force on its execution period, which never
+/// spans a change of chart (R-CHART) and is therefore the chart of every date in it.
+pub fn chart_code_of_year(conn: &Connection, grant_year_id: i64) -> Result<String> {
+    let posted: Option<String> = conn
+        .prepare_cached("SELECT chart FROM voucher WHERE grant_year_id = ?1 ORDER BY id LIMIT 1")?
+        .query_row([grant_year_id], |r| r.get(0))
+        .optional()?;
+    if let Some(chart) = posted {
+        return Ok(chart);
+    }
+    let start: NaiveDate = conn
+        .query_row("SELECT period_start FROM grant_year WHERE id = ?1", [grant_year_id], |r| r.get(0))
+        .optional()?
+        .ok_or(CoreError::NotFound { what: "年度资助" })?;
+    chart_code_on(conn, start)
+}
+
+/// The role → account mapping of one chart.
+pub fn accounts(conn: &Connection, chart_code: &str) -> Result<Accounts> {
+    let roles = conn
+        .prepare_cached("SELECT role, account_code FROM account_role WHERE chart = ?1")?
+        .query_map([chart_code], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .filter_map(|(r, code)| Role::from_db(&r).map(|role| (role, code)))
+        .collect();
+    Ok(Accounts { chart: chart_code.to_owned(), roles })
+}
+
+/// The role → account mapping of the chart a grant year keeps its books in.
+pub fn accounts_of_year(conn: &Connection, grant_year_id: i64) -> Result<Accounts> {
+    accounts(conn, &chart_code_of_year(conn, grant_year_id)?)
 }
 
 /// Account code → name, for every chart (old vouchers keep the chart they were posted under).

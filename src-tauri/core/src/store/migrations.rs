@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("ledger", include_str!("../../migrations/0004_ledger.sql")),
     ("projects", include_str!("../../migrations/0005_projects.sql")),
     ("packet", include_str!("../../migrations/0006_packet.sql")),
+    ("chart_2024", include_str!("../../migrations/0007_chart_2024.sql")),
 ];
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;

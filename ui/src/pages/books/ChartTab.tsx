@@ -1,5 +1,6 @@
-// 科目表: the chart of accounts in use, as data — its version, where its codes come from and what is
-// not in it yet (科目表版本), then the accounts by kind, with the ones the app posts to marked.
+// 科目表: the chart of accounts the selected year's books are kept in, as data — its version, where
+// its codes come from and how far they could be checked (科目表版本), then the accounts by kind,
+// with the ones the app posts to marked.
 import { Alert, Card, Col, Row, Table, Tag, Typography } from "antd";
 import type { Account, Chart } from "../../ipc";
 import { ACCOUNT_KIND_LABEL, ACCOUNT_KIND_ORDER, ROLE_LABEL } from "./labels";

@@ -56,6 +56,19 @@ const REPORTS: { value: ReportKind; label: string }[] = [
 
 const money = (v: string) => <Amount value={v} />;
 
+/** Which chart of accounts the year's books are kept in: every report says it (科目表版本). */
+export function ChartNote({ name }: { name: string }) {
+  return (
+    <Typography.Paragraph
+      type="secondary"
+      style={{ fontSize: 12, margin: "8px 0 0" }}
+      data-testid="report-chart"
+    >
+      科目表版本：{name}
+    </Typography.Paragraph>
+  );
+}
+
 function Loading({ error }: { error: unknown }) {
   if (error) return <Alert type="error" showIcon message={errorMessage(error)} />;
   return <Skeleton active paragraph={{ rows: 4 }} />;
@@ -97,39 +110,42 @@ export function ExecutionTable({ report }: { report: BudgetExecution }) {
   ];
   const t = report.totals;
   return (
-    <Table<ExecutionRow>
-      data-testid="report-execution"
-      className="compact-report"
-      size="small"
-      bordered
-      rowKey="category"
-      pagination={false}
-      dataSource={report.rows}
-      columns={columns}
-      // Fits a 1280-wide window; narrower ones scroll, with the category column kept in place.
-      scroll={{ x: 84 + 3 * (3 * 78 + 62) }}
-      locale={{ emptyText: "本年度还没有预算" }}
-      summary={() => (
-        <Table.Summary.Row data-testid="report-execution-total">
-          <Table.Summary.Cell index={0}>
-            <Typography.Text strong>{t.categoryName}</Typography.Text>
-          </Table.Summary.Cell>
-          {GROUPS.flatMap((g, gi) =>
-            CELL_FIELDS.map((f, fi) => (
-              <Table.Summary.Cell key={`${g.key}-${f.key}`} index={1 + gi * 4 + fi} align="right">
-                {f.key === "percent" ? (
-                  <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
-                    {t[g.key].percent}
-                  </Typography.Text>
-                ) : (
-                  <Amount value={t[g.key][f.key]} strong />
-                )}
-              </Table.Summary.Cell>
-            )),
-          )}
-        </Table.Summary.Row>
-      )}
-    />
+    <>
+      <Table<ExecutionRow>
+        data-testid="report-execution"
+        className="compact-report"
+        size="small"
+        bordered
+        rowKey="category"
+        pagination={false}
+        dataSource={report.rows}
+        columns={columns}
+        // Fits a 1280-wide window; narrower ones scroll, with the category column kept in place.
+        scroll={{ x: 84 + 3 * (3 * 78 + 62) }}
+        locale={{ emptyText: "本年度还没有预算" }}
+        summary={() => (
+          <Table.Summary.Row data-testid="report-execution-total">
+            <Table.Summary.Cell index={0}>
+              <Typography.Text strong>{t.categoryName}</Typography.Text>
+            </Table.Summary.Cell>
+            {GROUPS.flatMap((g, gi) =>
+              CELL_FIELDS.map((f, fi) => (
+                <Table.Summary.Cell key={`${g.key}-${f.key}`} index={1 + gi * 4 + fi} align="right">
+                  {f.key === "percent" ? (
+                    <Typography.Text strong style={{ whiteSpace: "nowrap" }}>
+                      {t[g.key].percent}
+                    </Typography.Text>
+                  ) : (
+                    <Amount value={t[g.key][f.key]} strong />
+                  )}
+                </Table.Summary.Cell>
+              )),
+            )}
+          </Table.Summary.Row>
+        )}
+      />
+      <ChartNote name={report.chartName} />
+    </>
   );
 }
 
@@ -217,6 +233,7 @@ export function LedgerTable({ report }: { report: LedgerReport }) {
           </>
         )}
       />
+      <ChartNote name={report.chartName} />
     </>
   );
 }
@@ -342,6 +359,7 @@ export function FundsTables({ report }: { report: FundsReport }) {
           { title: "凭证号", dataIndex: "voucherNumber", width: 124 },
         ]}
       />
+      <ChartNote name={report.chartName} />
     </Space>
   );
 }
@@ -382,8 +400,12 @@ export function ActivitiesTable({ report }: { report: ActivityStatement }) {
           { title: "合计", dataIndex: "total", align: "right", width: 120, render: money },
         ]}
       />
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: "8px 0 0" }}>
-        按《{report.chartName}》编制，仅含本年度资助资金。单位：元
+      <Typography.Paragraph
+        type="secondary"
+        style={{ fontSize: 12, margin: "8px 0 0" }}
+        data-testid="report-chart"
+      >
+        科目表版本：按《{report.chartName}》编制，仅含本年度资助资金。单位：元
       </Typography.Paragraph>
     </>
   );

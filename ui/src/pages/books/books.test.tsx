@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ErrorPayload } from "../../ipc";
 import {
   attachmentStore,
+  chartGet,
   expensePost,
   grantYearsList,
   homeOverview,
@@ -18,6 +19,8 @@ import {
 } from "../../ipc";
 import {
   ACTIVITIES,
+  CHART_2004,
+  CHART_2024,
   EXECUTION,
   EXPENSE,
   LEDGER,
@@ -32,7 +35,7 @@ import HomePage from "../home";
 import ExpenseModal from "./ExpenseModal";
 import BooksPage, { defaultGrantYear } from "./index";
 import PeriodTab from "./PeriodTab";
-import { ActivitiesTable, ExecutionTable, LedgerTable } from "./ReportsTab";
+import { ActivitiesTable, ExecutionTable, FundsTables, LedgerTable } from "./ReportsTab";
 
 // Forms with a date picker, a select and an upload are slow under jsdom on a busy 2-core machine.
 const SLOW = { timeout: 60_000 };
@@ -40,6 +43,7 @@ const SLOW = { timeout: 60_000 };
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
   attachmentStore: vi.fn(),
+  chartGet: vi.fn(),
   expensePost: vi.fn(),
   grantYearsList: vi.fn(),
   homeOverview: vi.fn(),
@@ -52,6 +56,11 @@ vi.mock("../../ipc", async (importOriginal) => ({
 }));
 
 const GRANT = grantDetail().grant;
+
+// Every year's page asks which chart its books are kept in; a 2019 year is on the 2004 chart.
+beforeEach(() => {
+  vi.mocked(chartGet).mockReset().mockResolvedValue(CHART_2004);
+});
 
 function change(id: string, value: string) {
   fireEvent.change(document.getElementById(id)!, { target: { value } });
@@ -351,6 +360,83 @@ describe("报表", () => {
     expect(screen.getByText("其中：市级专项资金")).toHaveAttribute("data-level", "2");
     expect(screen.getByText("一、收入")).toHaveStyle({ fontWeight: "600" });
     expect(screen.getByText(/民间非营利组织会计制度（2004）/)).toBeInTheDocument();
+  });
+});
+
+describe("科目表版本", SLOW, () => {
+  const Y2026 = {
+    ...GRANT,
+    id: 7,
+    year: 2026,
+    periodStart: "2026-01-01",
+    periodEnd: "2026-12-31",
+  };
+
+  beforeEach(() => {
+    vi.mocked(grantYearsList).mockReset().mockResolvedValue([Y2026]);
+    vi.mocked(monthsList).mockReset().mockResolvedValue(MONTHS);
+    vi.mocked(spendOptions).mockReset().mockResolvedValue(SPEND_OPTIONS);
+    vi.mocked(vouchersList).mockReset().mockResolvedValue({ total: 0, items: [] });
+    vi.mocked(chartGet).mockReset().mockResolvedValue(CHART_2024);
+  });
+
+  it("the 记账 page names the selected year's chart, and the 科目表 tab shows it with its roles", async () => {
+    const user = userEvent.setup();
+    renderWithApp(<BooksPage session={session()} />);
+    expect(await screen.findByTestId("books-chart")).toHaveTextContent(
+      "科目表版本：民间非营利组织会计制度（2024年修订）",
+    );
+    expect(chartGet).toHaveBeenCalledWith(7);
+    await user.click(screen.getByRole("tab", { name: "科目表" }));
+    const version = await screen.findByTestId("chart-version");
+    expect(version).toHaveTextContent(
+      "科目表版本：民间非营利组织会计制度（2024年修订）（2026-01-01 起施行）",
+    );
+    expect(version).toHaveTextContent("未能取得制度附录");
+    // 管理费用 is 5301 here and carries the admin role; 5201 is 税金及附加 and carries none.
+    const expenses = screen.getByTestId("chart-kind-expense");
+    const admin = within(expenses).getByText("管理费用").closest("tr")!;
+    expect(admin).toHaveTextContent("5301");
+    expect(within(admin).getByTestId("chart-role-admin_expense")).toBeInTheDocument();
+    const taxes = within(expenses).getByText("税金及附加").closest("tr")!;
+    expect(taxes).toHaveTextContent("5201");
+    expect(within(taxes).queryByTestId("chart-role-admin_expense")).toBeNull();
+  });
+
+  it("every report names its chart", () => {
+    const name = "民间非营利组织会计制度（2024年修订）";
+    const reports = [
+      <ExecutionTable key="e" report={{ ...EXECUTION, year: 2026, chartName: name }} />,
+      <LedgerTable key="l" report={{ ...LEDGER, chartName: name }} />,
+      <FundsTables
+        key="f"
+        report={{
+          year: 2026,
+          matchRatio: "1:1",
+          sources: [],
+          total: {
+            source: "city",
+            due: "0.00",
+            received: "0.00",
+            outstanding: "0.00",
+            percent: "—",
+            firstReceived: null,
+            lastReceived: null,
+          },
+          receipts: [],
+          arrears: null,
+          matchingStatus: "",
+          chartName: name,
+        }}
+      />,
+      <ActivitiesTable key="a" report={{ ...ACTIVITIES, year: 2026, chartName: name }} />,
+    ];
+    for (const report of reports) {
+      const { unmount } = renderWithApp(report);
+      expect(screen.getByTestId("report-chart")).toHaveTextContent(`科目表版本：`);
+      expect(screen.getByTestId("report-chart")).toHaveTextContent(name);
+      unmount();
+    }
   });
 });
 

@@ -42,8 +42,15 @@ function CashLine({ grant }: { grant: GrantYear }) {
   );
 }
 
-function ChartPane() {
-  const chart = useChart();
+/** 科目表版本 of the selected year, in the page's header line. */
+function ChartLine({ grant }: { grant: GrantYear }) {
+  const chart = useChart(grant.id);
+  if (!chart.data) return null;
+  return <span data-testid="books-chart">科目表版本：{chart.data.name}</span>;
+}
+
+function ChartPane({ grant }: { grant: GrantYear }) {
+  const chart = useChart(grant.id);
   if (chart.isError) return <Alert type="error" showIcon message={errorMessage(chart.error)} />;
   if (!chart.data) return <Skeleton active />;
   return <ChartView chart={chart.data} />;
@@ -67,6 +74,7 @@ function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
           <span>
             执行期 {grant.periodStart} 至 {grant.periodEnd}
           </span>
+          <ChartLine grant={grant} />
           {grant.status !== "applying" && grant.status !== "approved" && <CashLine grant={grant} />}
         </Space>
       </Typography.Paragraph>
@@ -96,7 +104,7 @@ function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
           },
           { key: "period", label: "结账", children: monthsPane },
           { key: "reports", label: "报表", children: <ReportsTab grant={grant} /> },
-          { key: "chart", label: "科目表", children: <ChartPane /> },
+          { key: "chart", label: "科目表", children: <ChartPane grant={grant} /> },
         ]}
       />
     </>

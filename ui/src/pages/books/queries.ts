@@ -66,8 +66,12 @@ export function useMonths(grantYearId: number) {
   });
 }
 
-export function useChart() {
-  return useQuery({ queryKey: [...BOOKS_KEY, "chart"], queryFn: chartGet });
+/** The chart a grant year's books are kept in: chosen by its dates (2026 on: 财会〔2024〕25号). */
+export function useChart(grantYearId: number) {
+  return useQuery({
+    queryKey: [...BOOKS_KEY, "chart", grantYearId],
+    queryFn: () => chartGet(grantYearId),
+  });
 }
 
 export function useBudgetExecution(grantYearId: number) {

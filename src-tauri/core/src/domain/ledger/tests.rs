@@ -201,3 +201,59 @@ proptest! {
         prop_assert_eq!(Money::parse(&m.abs().to_string()).map(|x| x.to_fen()), Ok(fen.abs()));
     }
 }
+
+fn spans() -> Vec<ChartSpan> {
+    vec![
+        ChartSpan { code: "npo-2004".into(), effective_from: d("2005-01-01") },
+        ChartSpan { code: "npo-2024".into(), effective_from: d("2026-01-01") },
+    ]
+}
+
+#[test]
+fn the_date_picks_the_chart() {
+    assert_eq!(chart_on(&spans(), d("2025-12-31")), "npo-2004");
+    assert_eq!(chart_on(&spans(), d("2026-01-01")), "npo-2024");
+    assert_eq!(chart_on(&spans(), d("2019-06-30")), "npo-2004");
+    assert_eq!(chart_on(&spans(), d("2031-03-01")), "npo-2024");
+    // Before every chart there is nothing earlier to keep: the oldest one.
+    assert_eq!(chart_on(&spans(), d("2003-05-01")), "npo-2004");
+    // The order of the list does not matter.
+    let mut reversed = spans();
+    reversed.reverse();
+    assert_eq!(chart_on(&reversed, d("2025-12-31")), "npo-2004");
+    assert_eq!(chart_on(&reversed, d("2026-01-01")), "npo-2024");
+}
+
+#[test]
+fn a_period_across_the_change_of_chart_is_refused_with_r_chart() {
+    assert!(check_one_chart(&spans(), d("2025-01-01"), d("2025-12-31")).is_ok());
+    assert!(check_one_chart(&spans(), d("2026-01-01"), d("2026-12-31")).is_ok());
+    let err = check_one_chart(&spans(), d("2025-07-01"), d("2026-06-30")).unwrap_err();
+    let p = &err.problems()[0];
+    assert_eq!(p.rule.as_deref(), Some("R-CHART"));
+    assert_eq!(p.field, "periodEnd");
+    assert!(p.message.contains("2026-01-01"), "{}", p.message);
+    // Ending on the first day of the new chart still spans it.
+    assert!(check_one_chart(&spans(), d("2025-12-01"), d("2026-01-01")).is_err());
+}
+
+#[test]
+fn the_revised_chart_posts_admin_expenses_by_role_not_by_code() {
+    // The same role resolves in each chart to that chart's own account: 管理费用 is 5201 in 2004
+    // and 5301 in the revised chart, where 5201 is 税金及附加 and takes no posting of the app.
+    let revised = Accounts {
+        chart: "npo-2024".into(),
+        roles: vec![
+            (Role::Bank, "1002".into()),
+            (Role::Cash, "1001".into()),
+            (Role::OtherMoney, "1009".into()),
+            (Role::GrantRevenue, "4401".into()),
+            (Role::ProgramCost, "5101".into()),
+            (Role::AdminExpense, "5301".into()),
+        ],
+    };
+    let v = ExpenseInput { category: "office".into(), ..expense() }.validate(PERIOD, &cats(), d("2019-12-31")).unwrap();
+    assert_eq!(expense_lines(&accounts(), &v, Role::AdminExpense)[0].account_code, "5201");
+    assert_eq!(expense_lines(&revised, &v, Role::AdminExpense)[0].account_code, "5301");
+    assert!(!revised.codes(&Role::ALL).contains(&"5201".to_owned()));
+}
