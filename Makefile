@@ -1,6 +1,6 @@
 # The two commands (README.md): `make run` opens the app, `make test` runs every check and test.
 # Both first install whatever is missing (scripts/setup.sh), so a fresh clone needs nothing else.
-.PHONY: run test setup app ui bench
+.PHONY: run test setup app ui bench fuzz crash
 
 run:
 	scripts/setup.sh run
@@ -20,3 +20,23 @@ app: ui
 
 bench:
 	cargo bench -p shelian-core
+
+# Fuzzes the doors people feed text and files into (fuzz/, its own workspace, nightly): each target
+# for FUZZ_SECONDS, starting from the committed seeds. A crash stops the run and leaves its input in
+# fuzz/artifacts/<target>/. Niced, so it never starves a build.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= money_parse credit_code roster_preview packet_verify
+FUZZ_TARGET_DIR ?= $(HOME)/.cache/shelian/fuzz-target
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	set -e; for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  nice -n 10 cargo +nightly fuzz run --target-dir $(FUZZ_TARGET_DIR) $$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1; \
+	done
+
+# The long crash run: CRASH_KILLS SIGKILLs of a child posting to a real file, every check after each.
+CRASH_KILLS ?= 200
+crash:
+	nice -n 10 cargo run -p shelian-core --release --example crash_harness -- parent $(CRASH_KILLS)
