@@ -228,7 +228,7 @@ fn rotate(books: &Path) -> Result<()> {
 
 /// A file name that Windows (and FAT32 USB sticks) accept: no `<>:"/\|?*` or control characters, no
 /// trailing dot or space, not too long.
-fn windows_safe(name: &str) -> String {
+pub fn windows_safe(name: &str) -> String {
     let cleaned: String =
         name.chars().map(|c| if c.is_control() || "<>:\"/\\|?*".contains(c) { '_' } else { c }).take(60).collect();
     let trimmed = cleaned.trim().trim_end_matches(['.', ' ']).to_owned();
