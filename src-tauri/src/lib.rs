@@ -56,6 +56,13 @@ pub fn run() {
             };
             log::info!("data folder: {}", dir.display());
             app.manage(session::AppState::open(dir, operator_name()));
+            // The daily backup runs beside the window's start-up rather than before it, so a large
+            // file does not delay the first paint; commands wait on the session lock meanwhile.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || match handle.state::<session::AppState>().lock() {
+                Ok(mut session) => session.backup_daily(),
+                Err(e) => log::error!("daily backup skipped: {}", e.message),
+            });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -63,6 +70,10 @@ pub fn run() {
             commands::session_open_demo,
             commands::session_close_demo,
             commands::federation::federation_save,
+            commands::backup::backups_list,
+            commands::backup::backup_now,
+            commands::backup::backup_restore,
+            commands::backup::backup_restore_file,
             commands::grants::policy_get,
             commands::grants::policy_history,
             commands::grants::policy_save,

@@ -70,6 +70,31 @@ impl Session {
         }
     }
 
+    /// The real books, for backups and restores: the demo file is regenerated on demand and is
+    /// never backed up, and restoring over it would mislead.
+    pub fn real_books(&mut self) -> Result<&mut Books, ErrorPayload> {
+        if self.demo.is_some() {
+            return Err(ErrorPayload::internal("正在查看示例数据。请先点「退出示例」回到正式账簿，再备份或恢复。"));
+        }
+        self.real.as_mut().map_err(|e| e.clone())
+    }
+
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
+    }
+
+    /// The first start of a day backs up the real books (a refused file is never touched). A failed
+    /// backup is logged, not shown: the books themselves are fine, and the next start tries again.
+    pub fn backup_daily(&mut self) {
+        if let Ok(books) = &self.real {
+            match books.backup_daily() {
+                Ok(Some(path)) => log::info!("daily backup: {}", path.display()),
+                Ok(None) => {}
+                Err(e) => log::error!("daily backup failed: {e}"),
+            }
+        }
+    }
+
     pub fn info(&mut self) -> Result<SessionInfo, ErrorPayload> {
         let mode = if self.demo.is_some() { BooksMode::Demo } else { BooksMode::Real };
         let data_dir = self.data_dir.display().to_string();

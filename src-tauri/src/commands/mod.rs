@@ -3,6 +3,7 @@
 //! One file per area (`commands/<area>.rs`); every name is also listed in `build.rs` and granted in
 //! `capabilities/main.json`.
 
+pub mod backup;
 pub mod federation;
 pub mod grants;
 pub mod ledger;

@@ -66,3 +66,4 @@ export * from "./members";
 export * from "./ledger";
 export * from "./projects";
 export * from "./packet";
+export * from "./backup";

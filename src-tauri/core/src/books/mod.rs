@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+mod backup;
 mod federation;
 pub mod grants;
 pub mod ledger;

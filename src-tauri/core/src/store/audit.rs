@@ -27,6 +27,8 @@ pub enum Action {
     Reopen,
     /// A file attached to a voucher.
     Attach,
+    /// The books replaced by a backup (the before-restore copy is named in the row).
+    Restore,
 }
 
 impl Action {
@@ -42,6 +44,7 @@ impl Action {
             Action::Close => "close",
             Action::Reopen => "reopen",
             Action::Attach => "attach",
+            Action::Restore => "restore",
         }
     }
 }

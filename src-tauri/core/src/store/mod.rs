@@ -9,6 +9,7 @@
 //! - Pragmas on every connection: foreign keys on, WAL, `synchronous=FULL`, a busy timeout.
 
 pub mod audit;
+pub mod backup;
 pub mod federation;
 pub mod grants;
 pub mod ledger;

@@ -3,7 +3,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { budgetCategoriesList, policyGet, policyHistory, policySave } from "../../ipc";
+import { backupsList, budgetCategoriesList, policyGet, policyHistory, policySave } from "../../ipc";
 import { CATEGORIES, POLICY } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
 import SettingsPage from "./index";
@@ -14,6 +14,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   policyHistory: vi.fn(),
   policySave: vi.fn(),
   budgetCategoriesList: vi.fn(),
+  backupsList: vi.fn(),
 }));
 
 describe("SettingsPage", () => {
@@ -24,6 +25,7 @@ describe("SettingsPage", () => {
     vi.mocked(budgetCategoriesList)
       .mockReset()
       .mockResolvedValue(CATEGORIES.map((c, i) => ({ ...c, inUse: i === 0 })));
+    vi.mocked(backupsList).mockReset().mockResolvedValue({ defaultFolder: "/tmp", backups: [] });
   });
 
   it("shows the policy in force and saves a new version after confirmation", async () => {

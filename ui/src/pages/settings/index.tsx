@@ -1,7 +1,8 @@
-// 设置: the policy parameters and budget categories (data, not code), the member lists, and where the
-// books live and which versions are running, so a secretary can tell support.
+// 设置: the policy parameters and budget categories (data, not code), the member lists, backups and
+// restores, and where the books live and which versions are running, so a secretary can tell support.
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from "antd";
 import type { SessionInfo } from "../../ipc";
+import BackupCard from "./BackupCard";
 import CategoriesCard from "./CategoriesCard";
 import ListEditor from "./ListEditor";
 import PolicyCard from "./PolicyCard";
@@ -26,6 +27,7 @@ export default function SettingsPage({ session }: { session: SessionInfo }) {
           </Col>
         </Row>
       </Card>
+      <BackupCard demo={session.mode === "demo"} />
       <Card title="数据文件与版本">
         <Descriptions
           bordered
