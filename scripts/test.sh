@@ -38,12 +38,13 @@ read -r p f < <(count_cargo "$logs/cargo.log")
 if [ $rc -ne 0 ] || [ "$f" != 0 ] || [ "$p" = 0 ]; then tail -80 "$logs/cargo.log"; echo "Rust tests failed"; exit 1; fi
 passed=$((passed + p))
 
-step "Typed IPC: generated bindings match the committed ones"
-if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/bindings)" ]; then
-  git ls-files --others --exclude-standard ui/src/bindings
-  echo "ui/src/bindings changed when regenerated from Rust: commit the regenerated files"; exit 1
+step "Typed IPC: generated bindings and Rust's fixture answers match the committed ones"
+generated=(ui/src/bindings ui/src/test/from-rust)
+if ! git diff --exit-code --stat -- "${generated[@]}" || [ -n "$(git ls-files --others --exclude-standard "${generated[@]}")" ]; then
+  git ls-files --others --exclude-standard "${generated[@]}"
+  echo "ui/src/bindings or ui/src/test/from-rust changed when regenerated from Rust: commit the regenerated files"; exit 1
 fi
-echo "bindings up to date"
+echo "bindings and fixtures up to date"
 
 step "UI tests (vitest)"
 set +e

@@ -71,6 +71,8 @@ const COMMANDS: &[&str] = &[
     "project_terminate",
     "activity_add",
     "grant_progress",
+    "agreement_options",
+    "money_preview",
     "packet_draft_get",
     "packet_draft_save",
     "packet_preflight",

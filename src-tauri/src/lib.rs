@@ -135,6 +135,8 @@ pub fn run() {
             commands::projects::project_terminate,
             commands::projects::activity_add,
             commands::projects::grant_progress,
+            commands::projects::agreement_options,
+            commands::money_preview,
             commands::packet::packet_draft_get,
             commands::packet::packet_draft_save,
             commands::packet::packet_preflight,

@@ -212,6 +212,36 @@ fn r_immutable_a_reversal_is_linked_and_cannot_be_reversed_again_and_nothing_is_
     // The budget line is whole again.
     let exec = story.books.report_budget_execution(id).unwrap();
     assert!(exec.totals.total.spent.is_zero());
+    // What the window offers says the same, word for word (VoucherActions).
+    assert_eq!(r.actions.reverse.reason, "记-2019-0003 本身是冲销凭证，不能再冲销。如需更正，请重新记一笔正确的凭证");
+    assert!(!original.actions.reverse.allowed);
+    assert_eq!(original.actions.reverse.reason, "记-2019-0002 已于 2019-04-11 由 记-2019-0003 冲销，不能重复冲销");
+    assert!(v.actions.reverse.allowed && v.actions.reverse.reason.is_empty());
+}
+
+/// Issue 14: 冲销 was offered on a closed grant year, which Rust refuses. The voucher's actions
+/// now carry Rust's answer: once the year is closed, 冲销 is not offered, with the refusal's words.
+#[test]
+fn a_closed_grant_year_offers_no_reversal_and_refuses_one() {
+    let mut story = Story::new("2019-01-05", Some("2018-10-15"));
+    let id = executing_2019(&mut story);
+    let v =
+        story.on("2019-04-10").expense_post(&expense(id, "2019-04-09", "activity", FundSource::City, "1200")).unwrap();
+    assert!(v.actions.reverse.allowed);
+    let books = story.on("2020-01-06");
+    for m in 3..=4 {
+        books.month_close(&format!("2019-{m:02}")).unwrap();
+    }
+    books.grant_year_close(id).unwrap();
+    let v = books.voucher_get(v.id).unwrap();
+    assert!(!v.actions.reverse.allowed);
+    assert_eq!(v.actions.reverse.reason, "2019 年度资助已结项，账目不能再更正");
+    let g = books.grant_years().unwrap().into_iter().find(|g| g.id == id).unwrap();
+    assert!(!g.actions.post_expense.allowed && !g.actions.correct_vouchers.allowed);
+    let before = story.fingerprint();
+    let err = story.on("2020-01-07").voucher_reverse(&reverse(v.id, "2020-01-07")).unwrap_err();
+    assert_eq!(err.problems()[0].message, v.actions.reverse.reason);
+    assert_eq!(story.fingerprint(), before);
 }
 
 #[test]

@@ -434,3 +434,62 @@ fn r_project_speaks_of_the_signing_day_so_a_later_suspension_does_not_block_a_co
     assert_refused(e, "R-PROJECT", "memberId", "当前状态为“暂停”");
     assert_eq!(w.story.fingerprint(), before);
 }
+
+/// Issue 14: the agreement form once showed less room than Rust accepts for an agreement being
+/// corrected, by what the project was already paid. The room now comes from Rust and is exactly
+/// what R-PROJECT accepts: office 30,000 (city); an agreement of 20,000 of which 8,000 was paid;
+/// nothing else on the line — the correction may put the whole 30,000 there, not 22,000.
+#[test]
+fn the_room_an_agreement_is_offered_is_exactly_what_r_project_accepts() {
+    let mut w = world();
+    let input = agreement(&w, "甲", 0, &[("office", FundSource::City, "20000")]);
+    let p = w.story.on("2020-04-01").project_create(&input).unwrap().project.id;
+    pay(&mut w, p, "2020-04-10", "office", FundSource::City, "8000").unwrap();
+    let books = w.story.on("2020-04-11");
+    let office = |o: &[shelian_core::books::projects::AgreementOption]| {
+        o.iter().find(|o| o.category == "office" && o.source == FundSource::City).cloned().unwrap()
+    };
+    let editing = office(&books.agreement_options(w.gy, Some(p)).unwrap());
+    assert_eq!((editing.room, editing.paid_here), (m("30000"), m("8000")));
+    assert_eq!((editing.spent_outside, editing.other_projects), (m("0"), m("0")));
+    // A new agreement sees this one's 20,000 held: 10,000 left.
+    let fresh = office(&books.agreement_options(w.gy, None).unwrap());
+    assert_eq!((fresh.room, fresh.paid_here, fresh.other_projects), (m("10000"), m("0"), m("20000")));
+    // What the form offers is what Rust accepts, to the fen.
+    let with = |amount: &str| ProjectInput {
+        splits: vec![SplitInput { category: "office".into(), source: FundSource::City, amount: amount.into() }],
+        ..input.clone()
+    };
+    let before = w.story.fingerprint();
+    let e = w.story.on("2020-04-11").project_update(p, &with("30000.01")).unwrap_err();
+    assert_refused(e, "R-PROJECT", "splits", "尚可约定 30,000.00 元；本项目约定 30,000.01 元，超出 0.01 元");
+    assert_eq!(w.story.fingerprint(), before);
+    let e = w.story.on("2020-04-11").project_update(p, &with("7999.99")).unwrap_err();
+    assert_refused(e, "R-PROJECT", "splits", "已支付 8,000.00 元，约定金额不能低于已支付");
+    let d = w.story.on("2020-04-11").project_update(p, &with("30000")).unwrap();
+    assert_eq!(d.agreed, m("30000"));
+}
+
+/// Issue 14: what the window offers on a project and its grant year is Rust's answer, and each
+/// refusal it shows is the one the write gives.
+#[test]
+fn the_actions_a_project_offers_are_the_writes_rust_accepts() {
+    let mut w = world();
+    let input = agreement(&w, "甲", 0, &[("office", FundSource::City, "1000")]);
+    let d = w.story.on("2020-04-01").project_create(&input).unwrap();
+    let p = d.project.id;
+    assert!(d.actions.edit.allowed && d.actions.start.allowed && d.actions.pay.allowed);
+    assert!(!d.actions.close.allowed && !d.actions.record_activity.allowed);
+    let close = CloseOutInput { date: "2020-04-01".into(), evaluation: String::new(), grade: None };
+    let e = w.story.on("2020-04-01").project_close(p, &close).unwrap_err();
+    assert_eq!(e.problems()[0].message, d.actions.close.reason);
+    let e = w.story.on("2020-04-01").activity_add(&activity(p, "2020-04-02", "10", "1")).unwrap_err();
+    assert_eq!(e.problems()[0].message, d.actions.record_activity.reason);
+    let reason = TerminateInput { date: "2020-04-02".into(), reason: "承接组织解散".into() };
+    let d = w.story.on("2020-04-02").project_terminate(p, &reason).unwrap();
+    for (allowed, why) in [(&d.actions.edit, "协议不能再修改"), (&d.actions.pay, "不再接受支付")] {
+        assert!(!allowed.allowed && allowed.reason.ends_with(why), "{allowed:?}");
+    }
+    let e = pay(&mut w, p, "2020-04-03", "office", FundSource::City, "1").unwrap_err();
+    assert_refused(e, "R-PROJECT", "projectId", &d.actions.pay.reason);
+}

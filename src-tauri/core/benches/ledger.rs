@@ -129,6 +129,62 @@ fn fixture(path: &std::path::Path) -> i64 {
     id
 }
 
+/// A service project on the year's activity line, paid in 12 instalments through the facade.
+fn project_with_payments(books: &mut Books, grant_year_id: i64) -> i64 {
+    use shelian_core::domain::member::{LegalForm, MemberInput, PartyBuilding};
+    use shelian_core::domain::project::{ProjectInput, SplitInput};
+    let member = books
+        .member_create(&MemberInput {
+            name: "幸福志愿服务队".into(),
+            legal_form: LegalForm::Filed,
+            filing_no: "示备-001".into(),
+            category_id: Some(1),
+            leader: "王芳".into(),
+            joined_on: "2019-05-01".into(),
+            party_building: PartyBuilding::Joint,
+            ..MemberInput::default()
+        })
+        .expect("member")
+        .member
+        .id;
+    let p = books
+        .project_create(&ProjectInput {
+            grant_year_id,
+            name: "银龄助餐暖心行动".into(),
+            member_id: member,
+            category: "公益服务类".into(),
+            agreement_no: "示社联协〔2020〕1号".into(),
+            signed_on: "2020-12-01".into(),
+            starts_on: "2020-12-01".into(),
+            ends_on: "2020-12-31".into(),
+            splits: vec![SplitInput { category: "activity".into(), source: FundSource::City, amount: "1200".into() }],
+            beneficiaries: "100".into(),
+            sessions: "10".into(),
+            volunteer_hours: "20".into(),
+            ..ProjectInput::default()
+        })
+        .expect("project")
+        .project
+        .id;
+    for i in 0..12 {
+        books
+            .expense_post(&ExpenseInput {
+                grant_year_id,
+                date: "2020-12-29".into(),
+                summary: format!("拨付第{}期", i + 1),
+                category: "activity".into(),
+                source: FundSource::City,
+                amount: "100".into(),
+                payee: "幸福志愿服务队".into(),
+                payment_method: PaymentMethod::Bank,
+                attachments: vec![],
+                project_id: Some(p),
+            })
+            .expect("payment");
+    }
+    p
+}
+
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("ledger.shelian");
@@ -141,6 +197,7 @@ fn main() {
     let mut books = Books::open(&path, options("2020-12-31")).expect("open");
     println!("fixture: {lines} voucher lines in one grant year, built in {:.1} s", start.elapsed().as_secs_f64());
     assert!(lines >= 200_000);
+    let project = project_with_payments(&mut books, id);
 
     let mut n = 0;
     measure("expense_post at 200,000 lines (R-SPEND, tx, audit, fsync)", 50, || {
@@ -176,6 +233,16 @@ fn main() {
     measure("vouchers_list one month, last page (+ JSON)", 20, || {
         let q = VoucherQuery { grant_year_id: id, month: Some("2020-06".into()), page: 400, page_size: 20 };
         let r = books.vouchers(&q).expect("list");
+        std::hint::black_box(serde_json::to_string(&r).unwrap());
+    });
+    // Issue 14: every project write returns this view; it reads the project's own vouchers, not
+    // the year's 100,000.
+    measure("project_get with 12 payments at 200,000 lines (+ JSON)", 50, || {
+        let r = books.project_get(project).expect("project");
+        std::hint::black_box(serde_json::to_string(&r).unwrap());
+    });
+    measure("agreement_options at 200,000 lines (+ JSON)", 50, || {
+        let r = books.agreement_options(id, Some(project)).expect("options");
         std::hint::black_box(serde_json::to_string(&r).unwrap());
     });
     measure("report_activities at 200,000 lines (+ JSON)", 20, || {

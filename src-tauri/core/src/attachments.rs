@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::ledger::is_sha256;
+use crate::domain::ledger::{AttachmentRef, is_sha256};
 use crate::error::{CoreError, Result};
 
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -168,4 +168,47 @@ mod tests {
         big.resize(MAX_BYTES + 1, 0);
         assert!(store.put(&big).unwrap_err().to_string().contains("超过 20 MB"));
     }
+}
+
+/// What a set of linked files is, for the sentence a missing or wrong file gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    /// A voucher's attachments: images or PDF.
+    Attachments,
+    /// An activity's photos: images only.
+    Photos,
+}
+
+/// The stored files of `refs`, each re-hashed, with its size and type, before a write links them.
+/// `dir` is where they live; it only matters when there are files (books in memory have none).
+pub(crate) fn verify_refs(
+    dir: Result<AttachmentDir>,
+    refs: &[AttachmentRef],
+    what: Evidence,
+) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
+    if refs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let dir = dir?;
+    let (field, noun) = match what {
+        Evidence::Attachments => ("attachments", "附件"),
+        Evidence::Photos => ("photos", "照片"),
+    };
+    refs.iter()
+        .map(|a| {
+            let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
+                CoreError::NotFound { .. } => {
+                    CoreError::field(field, format!("{noun}“{}”找不到了，请重新添加", a.file_name))
+                }
+                other => other,
+            })?;
+            if what == Evidence::Photos && !mime.starts_with("image/") {
+                return Err(CoreError::field(
+                    field,
+                    format!("“{}”不是图片，活动照片只能是 JPG、PNG 等图片", a.file_name),
+                ));
+            }
+            Ok((a.clone(), size, mime))
+        })
+        .collect()
 }

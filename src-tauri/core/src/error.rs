@@ -48,6 +48,9 @@ pub enum CoreError {
     /// A file could not be read or written (backup, data folder).
     #[error("文件读写失败：{0}")]
     Io(#[from] std::io::Error),
+    /// A write changed the books without its audit row; it was rolled back (a bug in the app).
+    #[error("这次修改没有留下操作记录，已撤销，没有保存任何内容。请联系技术支持。")]
+    Unaudited,
 }
 
 impl CoreError {
@@ -131,6 +134,10 @@ impl From<CoreError> for ErrorPayload {
                     _ => "数据保存失败，本次操作没有保存。请重试；如仍失败，请联系技术支持。",
                 };
                 simple(ErrorCode::Storage, message.into())
+            }
+            e @ CoreError::Unaudited => {
+                log::error!("a write without its audit row was rolled back");
+                simple(ErrorCode::Internal, e.to_string())
             }
             CoreError::Io(e) => {
                 log::error!("io error: {e:?}");

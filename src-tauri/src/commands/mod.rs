@@ -53,3 +53,10 @@ pub async fn session_close_demo(
     }
     info
 }
+
+/// The live preview of typed amounts: each as `Money::parse` reads it, the sum and its 大写. It
+/// needs no books, so it answers even before a file is open.
+#[tauri::command]
+pub async fn money_preview(texts: Vec<String>) -> shelian_core::domain::money::MoneyPreview {
+    shelian_core::domain::money::MoneyPreview::of(&texts)
+}

@@ -3,7 +3,7 @@
 //! the attachment commands.
 
 use shelian_core::ErrorPayload;
-use shelian_core::books::projects::{GrantProgress, ProjectDetail, ProjectQuery, ProjectSummary};
+use shelian_core::books::projects::{AgreementOption, GrantProgress, ProjectDetail, ProjectQuery, ProjectSummary};
 use shelian_core::domain::project::{ActivityInput, CloseOutInput, ProjectInput, TerminateInput};
 use tauri::State;
 
@@ -54,4 +54,13 @@ pub async fn activity_add(state: State<'_, AppState>, input: ActivityInput) -> R
 #[tauri::command]
 pub async fn grant_progress(state: State<'_, AppState>, grant_year_id: i64) -> Reply<GrantProgress> {
     Ok(state.lock()?.books()?.grant_progress(grant_year_id)?)
+}
+
+#[tauri::command]
+pub async fn agreement_options(
+    state: State<'_, AppState>,
+    grant_year_id: i64,
+    project_id: Option<i64>,
+) -> Reply<Vec<AgreementOption>> {
+    Ok(state.lock()?.books()?.agreement_options(grant_year_id, project_id)?)
 }

@@ -3,6 +3,7 @@ import type { Activity } from "./Activity";
 import type { CommunityRef } from "./CommunityRef";
 import type { Eligibility } from "./Eligibility";
 import type { MemberStatus } from "./MemberStatus";
+import type { ProjectActions } from "./ProjectActions";
 import type { ProjectRow } from "./ProjectRow";
 import type { SplitView } from "./SplitView";
 import type { TargetProgress } from "./TargetProgress";
@@ -15,4 +16,4 @@ export type ProjectDetail = { project: ProjectRow, grantYear: number, communitie
 /**
  * Whether payments and activities are still taken (立项 / 实施中).
  */
-open: boolean, };
+open: boolean, actions: ProjectActions, };

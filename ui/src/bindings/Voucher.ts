@@ -2,6 +2,7 @@
 import type { Attachment } from "./Attachment";
 import type { FundSource } from "./FundSource";
 import type { PaymentMethod } from "./PaymentMethod";
+import type { VoucherActions } from "./VoucherActions";
 import type { VoucherKind } from "./VoucherKind";
 import type { VoucherLineView } from "./VoucherLineView";
 import type { VoucherLink } from "./VoucherLink";
@@ -17,4 +18,4 @@ amount: string, source: FundSource, category: string | null, categoryName: strin
 /**
  * The service project a payment went to.
  */
-projectId: number | null, projectName: string | null, operator: string, createdAt: string, };
+projectId: number | null, projectName: string | null, operator: string, createdAt: string, actions: VoucherActions, };

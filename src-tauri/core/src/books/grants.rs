@@ -9,8 +9,8 @@ use ts_rs::TS;
 use super::Books;
 use crate::domain::date::past_date;
 use crate::domain::grant::{
-    self, AdjustmentInput, ApprovalInput, Arrears, BudgetAmounts, BudgetLineInput, FundSource, GrantStatus,
-    GrantYearInput, PolicyInput, PolicyProfile, ReceiptInput,
+    self, AdjustmentInput, ApprovalInput, Arrears, BudgetAmounts, BudgetLineInput, FundSource, GrantAction,
+    GrantStatus, GrantYearInput, PolicyInput, PolicyProfile, ReceiptInput,
 };
 use crate::domain::money::Money;
 use crate::domain::text::clean_line;
@@ -72,13 +72,6 @@ pub struct HomeOverview {
     pub years: Vec<GrantYear>,
     /// Recognition is missing: no grant can be approved yet (R-RECOG).
     pub needs_recognition: bool,
-}
-
-fn not_in(status: GrantStatus, allowed: &[GrantStatus], doing: &str) -> Result<()> {
-    if allowed.contains(&status) {
-        return Ok(());
-    }
-    Err(CoreError::field("status", format!("该年度资助当前为“{}”，不能{doing}", status.label())))
 }
 
 impl Books {
@@ -149,7 +142,7 @@ impl Books {
         let actor = self.actor();
         self.store.with_tx(|tx| {
             let before = sql::grant_year(tx, id)?;
-            not_in(before.status, &[GrantStatus::Applying], "修改申报金额（批复后金额以批复为准）")?;
+            grant::check_action(before.year, before.status, GrantAction::EditApplication)?;
             let mut input = input.clone();
             input.year = before.year;
             let valid = input.validate()?;
@@ -168,7 +161,7 @@ impl Books {
         let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
             let before = sql::grant_year(tx, id)?;
-            not_in(before.status, &[GrantStatus::Applying], "再次登记批复")?;
+            grant::check_action(before.year, before.status, GrantAction::Approve)?;
             let recognition = crate::store::federation::get(tx)?.and_then(|f| f.recognition_date);
             let (doc_no, date) = input.validate(recognition, today)?;
             sql::grant_year_approve(tx, &actor, &before, &doc_no, date)
@@ -181,7 +174,7 @@ impl Books {
         let actor = self.actor();
         self.store.with_tx(|tx| {
             let before = sql::grant_year(tx, id)?;
-            not_in(before.status, &[GrantStatus::Approved], "开始执行（需先登记批复）")?;
+            grant::check_action(before.year, before.status, GrantAction::Start)?;
             let lines = sql::budget_lines(tx, id)?;
             grant::check_budget_sums(&lines, before.city_amount, before.district_amount)?;
             sql::grant_year_set_status(tx, &actor, &before, GrantStatus::Executing)
@@ -194,7 +187,7 @@ impl Books {
         let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
             let before = sql::grant_year(tx, id)?;
-            not_in(before.status, &[GrantStatus::Executing], "结项（只有执行中的年度可以结项）")?;
+            grant::check_action(before.year, before.status, GrantAction::Close)?;
             if today <= before.period_end {
                 return Err(CoreError::field(
                     "status",
@@ -227,7 +220,7 @@ impl Books {
             // What is still owed is read inside the write: two windows recording the same bank
             // slip cannot both fit under it.
             let gy = sql::grant_year(tx, id)?;
-            not_in(gy.status, &[GrantStatus::Approved, GrantStatus::Executing], "登记到账（需先登记批复）")?;
+            grant::check_action(gy.year, gy.status, GrantAction::AddReceipt)?;
             let approval = gy.approval_date.unwrap_or(gy.period_start);
             let outstanding =
                 fund_positions(tx, &gy)?.into_iter().find(|f| f.source == input.source).map(|f| f.outstanding);
@@ -246,11 +239,7 @@ impl Books {
             // The status is read inside the write: a window that started execution meanwhile
             // turns this into a refusal, not a silent rewrite of an executing budget.
             let gy = sql::grant_year(tx, id)?;
-            not_in(
-                gy.status,
-                &[GrantStatus::Applying, GrantStatus::Approved],
-                "直接修改预算（执行中的预算请用“预算调整”，写明原因）",
-            )?;
+            grant::check_action(gy.year, gy.status, GrantAction::SetBudget)?;
             let names = sql::category_names(tx)?;
             let lines = grant::parse_budget_lines(lines, &names)?;
             let policy = sql::policy(tx, gy.policy_id)?;
@@ -266,7 +255,7 @@ impl Books {
         let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
             let gy = sql::grant_year(tx, id)?;
-            not_in(gy.status, &[GrantStatus::Executing], "调整预算（执行前可直接修改预算）")?;
+            grant::check_action(gy.year, gy.status, GrantAction::AdjustBudget)?;
             let mut problems = Vec::new();
             let reason = clean_line(&input.reason);
             if reason.is_empty() {
@@ -377,7 +366,7 @@ fn check_not_below_spent(
     lines: &[BudgetAmounts],
     names: &[(String, String)],
 ) -> Result<()> {
-    let spent = super::ledger::spend_options(conn, id)?;
+    let spent = super::position::positions(conn, id, None)?;
     let mut problems = Vec::new();
     for s in spent.iter().filter(|s| !s.spent.is_zero()) {
         let after = lines.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);

@@ -8,12 +8,14 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Books;
-use crate::attachments::AttachmentDir;
-use crate::domain::grant::{FundSource, GrantStatus};
+use super::position;
+use crate::attachments::{AttachmentDir, Evidence, verify_refs};
+use crate::domain::grant::{self, FundSource, GrantAction};
 use crate::domain::ledger::{
-    self, AttachmentRef, ExpenseInput, Month, PaymentMethod, Period, PostingLine, ReversalInput, Role, SpendPosition,
+    self, AttachmentRef, ExpenseInput, Month, PaymentMethod, Period, PostingLine, ReversalInput, Role,
 };
 use crate::domain::money::Money;
+use crate::domain::permission::Permission;
 use crate::domain::text::clean_line;
 use crate::error::{CoreError, Result};
 use crate::store::grants as gsql;
@@ -74,6 +76,16 @@ pub struct Voucher {
     pub project_name: Option<String>,
     pub operator: String,
     pub created_at: String,
+    pub actions: VoucherActions,
+}
+
+/// What the window may offer on a voucher.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct VoucherActions {
+    /// 冲销 (R-IMMUTABLE, the grant year's door). Attachments may always be added.
+    pub reverse: Permission,
 }
 
 /// Which vouchers to list.
@@ -201,7 +213,7 @@ impl Books {
     }
 
     fn verify_files(&self, refs: &[AttachmentRef]) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
-        verify_files(self.attachment_dir(), refs)
+        verify_refs(self.attachment_dir(), refs, Evidence::Attachments)
     }
 
     /// Records an expense (支出) as a voucher: 借 业务活动成本/管理费用, 贷 the money account.
@@ -211,12 +223,7 @@ impl Books {
         let (today, actor) = (self.today(), self.actor());
         let row = self.store.with_tx(|tx| {
             let gy = gsql::grant_year(tx, input.grant_year_id)?;
-            if gy.status != GrantStatus::Executing {
-                return Err(CoreError::field(
-                    "grantYearId",
-                    format!("{} 年度资助当前为“{}”，只有执行中的年度可以记支出", gy.year, gy.status.label()),
-                ));
-            }
+            grant::check_action(gy.year, gy.status, GrantAction::PostExpense)?;
             let names = gsql::category_names(tx)?;
             let valid = input.validate(period_of(&gy), &names, today)?;
             // Dated inside the period, which lies under one chart (R-CHART): the chart of its date.
@@ -225,13 +232,14 @@ impl Books {
             let lines = ledger::expense_lines(&accounts, &valid, role);
             let category_name =
                 names.iter().find(|(c, _)| *c == valid.category).map(|(_, n)| n.clone()).unwrap_or_default();
-            let files = verify_files(dir, &valid.attachments)?;
+            let files = verify_refs(dir, &valid.attachments, Evidence::Attachments)?;
             ledger::check_open(sql::is_closed(tx, Month::of(valid.date))?, valid.date)?;
             if let Some(pid) = valid.project_id {
-                super::projects::check_project_payment(tx, &accounts, gy.id, pid, &valid, &category_name)?;
+                position::check_project_payment(tx, &accounts, gy.id, pid, &valid, &category_name)?;
             }
-            let pos = spend_position(tx, &accounts, gy.id, valid.source, &valid.category, valid.project_id)?;
-            ledger::check_spend(pos, valid.amount, &category_name, valid.source)?;
+            // A payment to a project spends what its own agreement holds, so it is seen from it.
+            let pos = position::position_of(tx, &accounts, gy.id, &valid.category, valid.source, valid.project_id)?;
+            ledger::check_spend(pos.spend(), valid.amount, &category_name, valid.source)?;
             let row = sql::voucher_insert(
                 tx,
                 &actor,
@@ -266,24 +274,8 @@ impl Books {
             let conn: &rusqlite::Connection = tx;
             let original = sql::voucher(conn, input.voucher_id)?;
             let number = ledger::voucher_number(original.year, original.seq);
-            if original.kind == VoucherKind::Reversal {
-                return Err(CoreError::rule(
-                    "voucherId",
-                    "R-IMMUTABLE",
-                    format!("{number} 本身是冲销凭证，不能再冲销。如需更正，请重新记一笔正确的凭证"),
-                ));
-            }
-            if let Some(r) = sql::reversal_of(conn, original.id)? {
-                return Err(CoreError::rule(
-                    "voucherId",
-                    "R-IMMUTABLE",
-                    format!("{number} 已于 {} 由 {} 冲销，不能重复冲销", r.date, ledger::voucher_number(r.year, r.seq)),
-                ));
-            }
             let gy = gsql::grant_year(conn, original.grant_year_id)?;
-            if gy.status == GrantStatus::Closed {
-                return Err(CoreError::field("voucherId", format!("{} 年度资助已结项，账目不能再更正", gy.year)));
-            }
+            reversible(&original, sql::reversal_of(conn, original.id)?.as_ref(), &gy)?;
             let (date, reason) = input.validate(original.date, today)?;
             let lines = ledger::reversal_lines(&sql::lines(conn, original.id)?);
             let summary = format!("冲销 {number}：{reason}");
@@ -360,8 +352,7 @@ impl Books {
         let size = q.page_size.clamp(1, 500) as i64;
         let offset = q.page.saturating_sub(1) as i64 * size;
         let (total, rows) = sql::vouchers(self.store.conn(), q.grant_year_id, month, true, size, offset)?;
-        let items = rows.into_iter().map(|r| self.voucher_view(r)).collect::<Result<_>>()?;
-        Ok(VoucherPage { total, items })
+        Ok(VoucherPage { total, items: self.voucher_views(rows)? })
     }
 
     /// How many vouchers in the whole file do not balance (debits ≠ credits). Always 0; the
@@ -374,68 +365,87 @@ impl Books {
     /// pages through `vouchers`).
     pub fn vouchers_of(&self, grant_year_id: i64) -> Result<Vec<Voucher>> {
         let (_, rows) = sql::vouchers(self.store.conn(), grant_year_id, None, false, i64::MAX, 0)?;
-        rows.into_iter().map(|r| self.voucher_view(r)).collect()
+        self.voucher_views(rows)
     }
 
     /// The payments of a service project (and their reversals), in book order.
     pub fn vouchers_of_project(&self, project_id: i64) -> Result<Vec<Voucher>> {
-        let rows = sql::vouchers_of_project(self.store.conn(), project_id)?;
-        rows.into_iter().map(|r| self.voucher_view(r)).collect()
+        self.voucher_views(sql::vouchers_of_project(self.store.conn(), project_id)?)
     }
 
     fn voucher_view(&self, row: VoucherRow) -> Result<Voucher> {
+        Ok(self.voucher_views(vec![row])?.remove(0))
+    }
+
+    /// The window's view of stored vouchers. What every voucher shares (category and account
+    /// names, the grant years) is read once per call, not once per voucher.
+    fn voucher_views(&self, rows: Vec<VoucherRow>) -> Result<Vec<Voucher>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
         let conn = self.store.conn();
         let names = gsql::category_names(conn)?;
         let accounts = sql::account_names(conn)?;
-        let lines = sql::lines(conn, row.id)?;
+        let years = gsql::grant_years(conn)?;
         let cat_name = |c: &Option<String>| {
             c.as_ref().and_then(|c| names.iter().find(|(code, _)| code == c).map(|(_, n)| n.clone()))
         };
         let link =
             |r: &VoucherRow| VoucherLink { id: r.id, number: ledger::voucher_number(r.year, r.seq), date: r.date };
-        let reverses = row.reverses_id.map(|id| sql::voucher(conn, id)).transpose()?.map(|r| link(&r));
-        let reversed_by = sql::reversal_of(conn, row.id)?.map(|r| link(&r));
-        let category = lines.iter().find_map(|l| l.category.clone());
-        Ok(Voucher {
-            id: row.id,
-            number: ledger::voucher_number(row.year, row.seq),
-            date: row.date,
-            kind: row.kind,
-            summary: row.summary.clone(),
-            grant_year_id: row.grant_year_id,
-            payee: row.payee.clone(),
-            payment_method: row.method,
-            amount: lines.iter().map(|l| l.debit).sum(),
-            source: lines.first().map(|l| l.source).unwrap_or(FundSource::City),
-            category_name: cat_name(&category),
-            category,
-            lines: lines
-                .iter()
-                .map(|l| VoucherLineView {
-                    account_name: accounts
+        rows.into_iter()
+            .map(|row| {
+                let lines = sql::lines(conn, row.id)?;
+                let reverses = row.reverses_id.map(|id| sql::voucher(conn, id)).transpose()?.map(|r| link(&r));
+                let reversal = sql::reversal_of(conn, row.id)?;
+                let gy = years
+                    .iter()
+                    .find(|g| g.id == row.grant_year_id)
+                    .ok_or(CoreError::NotFound { what: "资助年度" })?;
+                let actions = VoucherActions { reverse: Permission::of(reversible(&row, reversal.as_ref(), gy)) };
+                let category = lines.iter().find_map(|l| l.category.clone());
+                Ok(Voucher {
+                    id: row.id,
+                    number: ledger::voucher_number(row.year, row.seq),
+                    date: row.date,
+                    kind: row.kind,
+                    summary: row.summary.clone(),
+                    grant_year_id: row.grant_year_id,
+                    payee: row.payee.clone(),
+                    payment_method: row.method,
+                    amount: lines.iter().map(|l| l.debit).sum(),
+                    source: lines.first().map(|l| l.source).unwrap_or(FundSource::City),
+                    category_name: cat_name(&category),
+                    category,
+                    lines: lines
                         .iter()
-                        .find(|(chart, code, _)| *chart == row.chart && *code == l.account_code)
-                        .map(|(_, _, n)| n.clone())
-                        .unwrap_or_default(),
-                    account_code: l.account_code.clone(),
-                    debit: l.debit,
-                    credit: l.credit,
-                    source: l.source,
-                    category_name: cat_name(&l.category),
-                    category: l.category.clone(),
+                        .map(|l| VoucherLineView {
+                            account_name: accounts
+                                .iter()
+                                .find(|(chart, code, _)| *chart == row.chart && *code == l.account_code)
+                                .map(|(_, _, n)| n.clone())
+                                .unwrap_or_default(),
+                            account_code: l.account_code.clone(),
+                            debit: l.debit,
+                            credit: l.credit,
+                            source: l.source,
+                            category_name: cat_name(&l.category),
+                            category: l.category.clone(),
+                        })
+                        .collect(),
+                    attachments: sql::attachments(conn, row.id)?,
+                    reverses,
+                    reversed_by: reversal.as_ref().map(link),
+                    project_name: row
+                        .project_id
+                        .map(|id| crate::store::projects::project(conn, id).map(|p| p.name))
+                        .transpose()?,
+                    project_id: row.project_id,
+                    operator: row.operator,
+                    created_at: row.created_at,
+                    actions,
                 })
-                .collect(),
-            attachments: sql::attachments(conn, row.id)?,
-            reverses,
-            reversed_by,
-            project_name: row
-                .project_id
-                .map(|id| crate::store::projects::project(conn, id).map(|p| p.name))
-                .transpose()?,
-            project_id: row.project_id,
-            operator: row.operator,
-            created_at: row.created_at,
-        })
+            })
+            .collect()
     }
 
     /// Budget left and cash, per budget line and source, for the expense form.
@@ -514,74 +524,43 @@ impl Books {
     }
 }
 
-/// The stored files of `refs`, re-hashed. `dir` is where they live; it only matters when there are
-/// files (books in memory have no data folder).
-fn verify_files(dir: Result<AttachmentDir>, refs: &[AttachmentRef]) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
-    if refs.is_empty() {
-        return Ok(Vec::new());
-    }
-    let dir = dir?;
-    refs.iter()
-        .map(|a| {
-            let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
-                CoreError::NotFound { .. } => {
-                    CoreError::field("attachments", format!("附件“{}”找不到了，请重新添加", a.file_name))
-                }
-                other => other,
-            })?;
-            Ok((a.clone(), size, mime))
-        })
-        .collect()
+/// Whether `original` may be reversed now: the one check `voucher_reverse` makes and the window's
+/// 冲销 button shows (`reversal` is the reversal already posted, if any).
+fn reversible(original: &VoucherRow, reversal: Option<&VoucherRow>, gy: &gsql::GrantYear) -> Result<()> {
+    let number = ledger::voucher_number(original.year, original.seq);
+    let by = reversal.map(|r| (ledger::voucher_number(r.year, r.seq), r.date));
+    ledger::check_reversible(
+        &number,
+        original.kind == VoucherKind::Reversal,
+        by.as_ref().map(|(n, d)| (n.as_str(), *d)),
+        gy.year,
+        gy.status,
+    )
 }
 
-/// Budget left and cash, per budget line and source (the expense form; R-BUDGET's floor).
+/// Budget left and cash, per budget line and source, for the expense form (the position model).
 pub(crate) fn spend_options(conn: &rusqlite::Connection, grant_year_id: i64) -> Result<Vec<SpendOption>> {
-    let accounts = sql::accounts_of_year(conn, grant_year_id)?;
-    let names = gsql::category_names(conn)?;
-    let lines = gsql::budget_lines(conn, grant_year_id)?;
-    let spent = sql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
-    let held = super::projects::line_holds(conn, &accounts, grant_year_id, None)?;
-    let mut out = Vec::new();
-    for source in FundSource::ALL {
-        let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
-        for l in &lines {
-            let budget = l.get(source);
-            let used = spent
-                .iter()
-                .find(|(s, c, _)| *s == source && *c == l.category)
-                .map(|(_, _, m)| *m)
-                .unwrap_or(Money::ZERO);
-            if budget.is_zero() && used.is_zero() {
-                continue;
-            }
-            let committed = held
-                .iter()
-                .find(|h| h.category == l.category && h.source == source)
-                .map(|h| h.outstanding)
-                .unwrap_or(Money::ZERO);
-            out.push(SpendOption {
-                category: l.category.clone(),
-                category_name: names.iter().find(|(c, _)| *c == l.category).map(|(_, n)| n.clone()).unwrap_or_default(),
-                source,
-                budget,
-                spent: used,
-                committed,
-                remaining: budget - used - committed,
-                cash,
-            });
-        }
-    }
-    Ok(out)
+    Ok(position::positions(conn, grant_year_id, None)?
+        .into_iter()
+        .filter(|p| !(p.budget.is_zero() && p.spent.is_zero()))
+        .map(|p| SpendOption {
+            remaining: p.expense_room(),
+            category: p.category,
+            category_name: p.category_name,
+            source: p.source,
+            budget: p.budget,
+            spent: p.spent,
+            committed: p.committed,
+            cash: p.cash,
+        })
+        .collect())
 }
 
 /// The months of a grant year's execution period on `today`, closed or open, with voucher counts.
 pub(crate) fn months_view(conn: &rusqlite::Connection, grant_year_id: i64, today: NaiveDate) -> Result<MonthsView> {
     let gy = gsql::grant_year(conn, grant_year_id)?;
     let closed = sql::closed_months(conn)?;
-    let counts: Vec<(String, u32)> = conn
-        .prepare_cached("SELECT substr(voucher_date, 1, 7), count(*) FROM voucher WHERE grant_year_id = ?1 GROUP BY 1")?
-        .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let counts = sql::vouchers_by_month(conn, grant_year_id)?;
     let mut months = Vec::new();
     let mut m = Month::of(gy.period_start);
     let last = Month::of(gy.period_end);
@@ -600,30 +579,6 @@ pub(crate) fn months_view(conn: &rusqlite::Connection, grant_year_id: i64, today
         m = m.next();
     }
     Ok(MonthsView { months, events: sql::period_events(conn)? })
-}
-
-/// Budget, spent and cash for one line and source, read inside the posting transaction.
-pub(crate) fn spend_position(
-    conn: &rusqlite::Connection,
-    accounts: &ledger::Accounts,
-    grant_year_id: i64,
-    source: FundSource,
-    category: &str,
-    project_id: Option<i64>,
-) -> Result<SpendPosition> {
-    let budget = gsql::budget_lines(conn, grant_year_id)?
-        .iter()
-        .find(|l| l.category == category)
-        .map(|l| l.get(source))
-        .unwrap_or(Money::ZERO);
-    let spent = sql::net_debit(conn, grant_year_id, source, Some(category), &accounts.codes(&Role::EXPENSE))?;
-    let cash = sql::net_debit(conn, grant_year_id, source, None, &accounts.codes(&Role::MONEY))?;
-    let committed = super::projects::line_holds(conn, accounts, grant_year_id, project_id)?
-        .into_iter()
-        .find(|h| h.category == category && h.source == source)
-        .map(|h| h.outstanding)
-        .unwrap_or(Money::ZERO);
-    Ok(SpendPosition { budget, spent, committed, cash })
 }
 
 /// Posts the voucher of a receipt inside the receipt's own transaction (called by `receipt_add`).

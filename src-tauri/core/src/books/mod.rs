@@ -16,6 +16,7 @@ pub mod grants;
 pub mod ledger;
 mod members;
 pub mod packet;
+mod position;
 pub mod projects;
 pub mod reports;
 #[cfg(test)]
@@ -97,8 +98,12 @@ impl Books {
         audit::count(self.store.conn())
     }
 
-    /// Marks the file as demo data; only the demo generator calls this.
+    /// Marks the file as demo data; only the demo generator calls this. Audited like any change.
     pub(crate) fn mark_demo(&mut self) -> Result<()> {
-        self.store.with_tx(|tx| meta::set(tx, meta::KIND, meta::KIND_DEMO))
+        let actor = self.actor();
+        self.store.with_tx(|tx| {
+            meta::set(tx, meta::KIND, meta::KIND_DEMO)?;
+            audit::record(tx, &actor, "meta", meta::KIND, audit::Action::Update, None, Some(&meta::KIND_DEMO))
+        })
     }
 }

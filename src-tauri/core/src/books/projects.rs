@@ -7,21 +7,21 @@
 //! 已结项 or 终止 one holds only what it was paid, so the rest returns to the line.
 
 use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Books;
 use super::ledger::Voucher;
-use crate::attachments::AttachmentDir;
-use crate::domain::grant::{FundSource, GrantStatus};
-use crate::domain::ledger::{Accounts, AttachmentRef, Role, ValidExpense};
+use super::position;
+use crate::attachments::{Evidence, verify_refs};
+use crate::domain::grant::{FundSource, GrantAction};
+use crate::domain::ledger::Role;
 use crate::domain::member::{self, Eligibility, MemberStatus};
 use crate::domain::money::Money;
 use crate::domain::project::{
-    self, ActivityInput, CloseOutInput, LineCommitment, ProjectInput, ProjectStatus, TargetKind, TerminateInput,
-    progress_percent,
+    self, ActivityInput, CloseOutInput, LineCommitment, ProjectActions, ProjectInput, ProjectStatus, TargetKind,
+    TerminateInput, progress_percent,
 };
 use crate::domain::text::clean_line;
 use crate::error::{CoreError, FieldProblem, Result};
@@ -119,6 +119,26 @@ pub struct ProjectDetail {
     pub payments: Vec<Voucher>,
     /// Whether payments and activities are still taken (立项 / 实施中).
     pub open: bool,
+    pub actions: ProjectActions,
+}
+
+/// What an agreement may put on one budget line and source: exactly what R-PROJECT accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AgreementOption {
+    pub category: String,
+    pub category_name: String,
+    pub source: FundSource,
+    pub budget: Money,
+    /// Spent on the line outside any project.
+    pub spent_outside: Money,
+    /// What other agreements take of the line.
+    pub other_projects: Money,
+    /// budget − spent outside − other agreements: the most this agreement may agree here.
+    pub room: Money,
+    /// Already paid on this line to the agreement being edited: the least it may agree here.
+    pub paid_here: Money,
 }
 
 /// A grant year's projects at a glance: counts, money, and the standard targets summed.
@@ -137,92 +157,6 @@ pub struct GrantProgress {
     pub activities_by_month: Vec<(String, u32)>,
 }
 
-/// What agreements hold on one budget line and source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct LineHold {
-    pub category: String,
-    pub source: FundSource,
-    /// Agreed and not yet paid, by open projects (other than the excepted one).
-    pub outstanding: Money,
-    /// What the projects (other than the excepted one) take of the line: agreed while open, paid
-    /// once ended.
-    pub held: Money,
-    /// Paid to any project on this line: the part of "spent" that is inside agreements.
-    pub paid_all: Money,
-}
-
-fn is_open(s: ProjectStatus) -> bool {
-    matches!(s, ProjectStatus::Planned | ProjectStatus::Running)
-}
-
-pub(crate) fn line_holds(
-    conn: &rusqlite::Connection,
-    accounts: &Accounts,
-    grant_year_id: i64,
-    except: Option<i64>,
-) -> Result<Vec<LineHold>> {
-    let rows = sql::year_commitments(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
-    let mut out: Vec<LineHold> = Vec::new();
-    for sql::Commitment { project_id: pid, status, category, source, agreed, paid } in rows {
-        let i = match out.iter().position(|h| h.category == category && h.source == source) {
-            Some(i) => i,
-            None => {
-                out.push(LineHold {
-                    category: category.clone(),
-                    source,
-                    outstanding: Money::ZERO,
-                    held: Money::ZERO,
-                    paid_all: Money::ZERO,
-                });
-                out.len() - 1
-            }
-        };
-        let h = &mut out[i];
-        h.paid_all += paid;
-        if Some(pid) == except {
-            continue;
-        }
-        if is_open(status) {
-            h.outstanding += (agreed - paid).max(Money::ZERO);
-            h.held += agreed.max(paid);
-        } else {
-            h.held += paid;
-        }
-    }
-    Ok(out)
-}
-
-/// R-PROJECT for a payment: the project is open, belongs to the grant year, and the payment stays
-/// within what its agreement puts on the line and source.
-pub(crate) fn check_project_payment(
-    conn: &rusqlite::Connection,
-    accounts: &Accounts,
-    grant_year_id: i64,
-    project_id: i64,
-    e: &ValidExpense,
-    category_name: &str,
-) -> Result<()> {
-    let p = sql::project(conn, project_id)?;
-    if p.grant_year_id != grant_year_id {
-        return Err(CoreError::field("projectId", "这个服务项目不属于所选的资助年度"));
-    }
-    if !is_open(p.status) {
-        return Err(CoreError::rule(
-            "projectId",
-            "R-PROJECT",
-            format!("“{}”当前为“{}”，不再接受支付", p.name, p.status.label()),
-        ));
-    }
-    let agreed =
-        sql::splits(conn, p.id)?.into_iter().find(|(c, s, _)| *c == e.category && *s == e.source).map(|(.., m)| m);
-    let paid = sql::paid_by_split(conn, p.id, &accounts.codes(&Role::EXPENSE))?
-        .into_iter()
-        .find(|(c, s, _)| *c == e.category && *s == e.source)
-        .map(|(.., m)| m)
-        .unwrap_or(Money::ZERO);
-    project::check_payment(agreed, paid, e.amount, &p.name, category_name, e.source)
-}
-
 /// Validates an agreement against the books: grant year, undertaker (R-PROJECT, flag
 /// override), communities, and that every split fits its budget line (R-PROJECT).
 fn check_agreement(
@@ -232,21 +166,10 @@ fn check_agreement(
     except: Option<i64>,
 ) -> Result<(project::ValidProject, String)> {
     let gy = gsql::grant_year(conn, input.grant_year_id)?;
-    if !matches!(gy.status, GrantStatus::Approved | GrantStatus::Executing) {
-        return Err(CoreError::field(
-            "grantYearId",
-            format!("{} 年度资助当前为“{}”，批复后、结项前才能签订服务协议", gy.year, gy.status.label()),
-        ));
-    }
+    crate::domain::grant::check_action(gy.year, gy.status, GrantAction::SignAgreement)?;
     let names = gsql::category_names(conn)?;
     let valid = input.validate((gy.period_start, gy.period_end), &names, today)?;
-    let taken: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM project WHERE grant_year_id = ?1 AND name = ?2",
-            rusqlite::params![gy.id, valid.name],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let taken = sql::project_named(conn, gy.id, &valid.name)?;
     if taken.is_some_and(|t| Some(t) != except) {
         return Err(CoreError::field("name", format!("{} 年度已有名为“{}”的项目", gy.year, valid.name)));
     }
@@ -287,26 +210,16 @@ fn finish_agreement(
     names: &[(String, String)],
     grant_year_id: i64,
 ) -> Result<(project::ValidProject, String)> {
-    // Splits against their lines.
+    // Splits against their lines, seen from this agreement (its own hold is not counted).
     let accounts = lsql::accounts_of_year(conn, grant_year_id)?;
-    let holds = line_holds(conn, &accounts, grant_year_id, except)?;
-    let budget = gsql::budget_lines(conn, grant_year_id)?;
-    let spent = lsql::spent_by_line(conn, grant_year_id, &accounts.codes(&Role::EXPENSE))?;
+    let lines = position::positions_in(conn, &accounts, grant_year_id, except)?;
     let mut problems: Vec<FieldProblem> = Vec::new();
     for s in &valid.splits {
-        let line_budget =
-            budget.iter().find(|l| l.category == s.category).map(|l| l.get(s.source)).unwrap_or(Money::ZERO);
-        let hold = holds.iter().find(|h| h.category == s.category && h.source == s.source);
-        let spent_line = spent
+        let line = lines
             .iter()
-            .find(|(src, c, _)| *src == s.source && *c == s.category)
-            .map(|(.., m)| *m)
-            .unwrap_or(Money::ZERO);
-        let line = LineCommitment {
-            budget: line_budget,
-            spent_outside: spent_line - hold.map(|h| h.paid_all).unwrap_or(Money::ZERO),
-            other_projects: hold.map(|h| h.held).unwrap_or(Money::ZERO),
-        };
+            .find(|l| l.category == s.category && l.source == s.source)
+            .map(|l| l.agreement_line())
+            .unwrap_or(LineCommitment { budget: Money::ZERO, spent_outside: Money::ZERO, other_projects: Money::ZERO });
         let name = names.iter().find(|(c, _)| *c == s.category).map(|(_, n)| n.as_str()).unwrap_or("");
         problems.extend(project::check_agreement_fits(line, s.amount, name, s.source));
     }
@@ -328,35 +241,6 @@ fn finish_agreement(
         return Err(CoreError::Validation(problems));
     }
     Ok((valid, flag.unwrap_or_default()))
-}
-
-/// The stored photos of `refs`, re-hashed and each an image. `dir` only matters when there are
-/// photos (books in memory have no data folder).
-fn verify_photos(
-    dir: Result<AttachmentDir>,
-    refs: &[AttachmentRef],
-) -> Result<Vec<(AttachmentRef, i64, &'static str)>> {
-    if refs.is_empty() {
-        return Ok(Vec::new());
-    }
-    let dir = dir?;
-    refs.iter()
-        .map(|a| {
-            let (size, mime) = dir.verified(&a.sha256).map_err(|e| match e {
-                CoreError::NotFound { .. } => {
-                    CoreError::field("photos", format!("照片“{}”找不到了，请重新添加", a.file_name))
-                }
-                other => other,
-            })?;
-            if !mime.starts_with("image/") {
-                return Err(CoreError::field(
-                    "photos",
-                    format!("“{}”不是图片，活动照片只能是 JPG、PNG 等图片", a.file_name),
-                ));
-            }
-            Ok((a.clone(), size, mime))
-        })
-        .collect()
 }
 
 fn decimal_text(d: Decimal) -> String {
@@ -456,13 +340,15 @@ impl Books {
     pub fn project_get(&self, id: i64) -> Result<ProjectDetail> {
         let conn = self.store.conn();
         let p = sql::project(conn, id)?;
-        let year = gsql::grant_year(conn, p.grant_year_id)?.year;
+        let gy = gsql::grant_year(conn, p.grant_year_id)?;
         let (splits, agreed, paid) = self.money_of(id)?;
         let (_, targets) = self.progress_of(id)?;
         let (eligibility, member_status) = self.member_signals(p.member_id)?;
-        let payments = self.vouchers_of(p.grant_year_id)?.into_iter().filter(|v| v.project_id == Some(id)).collect();
+        // Only this project's own vouchers: every project write returns this view.
+        let payments = self.vouchers_of_project(id)?;
         Ok(ProjectDetail {
-            grant_year: year,
+            grant_year: gy.year,
+            actions: ProjectActions::of(&p.name, p.status, gy.year, gy.status),
             communities: sql::communities(conn, id)?.into_iter().map(|(id, name)| CommunityRef { id, name }).collect(),
             splits,
             agreed,
@@ -474,7 +360,7 @@ impl Books {
             targets,
             activities: sql::activities(conn, id)?,
             payments,
-            open: is_open(p.status),
+            open: p.status.is_open(),
             project: p,
         })
     }
@@ -497,12 +383,7 @@ impl Books {
         let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
             let before = sql::project(tx, id)?;
-            if !is_open(before.status) {
-                return Err(CoreError::field(
-                    "status",
-                    format!("“{}”当前为“{}”，协议不能再修改", before.name, before.status.label()),
-                ));
-            }
+            project::may_update(&before.name, before.status)?;
             let mut input = input.clone();
             input.grant_year_id = before.grant_year_id;
             let (valid, flag) = check_agreement(tx, today, &input, Some(id))?;
@@ -516,12 +397,7 @@ impl Books {
         let actor = self.actor();
         self.store.with_tx(|tx| {
             let before = sql::project(tx, id)?;
-            if before.status != ProjectStatus::Planned {
-                return Err(CoreError::field(
-                    "status",
-                    format!("“{}”当前为“{}”，不能开始实施", before.name, before.status.label()),
-                ));
-            }
+            project::may_start(&before.name, before.status)?;
             sql::project_set_status(tx, &actor, &before, ProjectStatus::Running, &sql::ProjectEnd::default())
         })?;
         self.project_get(id)
@@ -532,12 +408,7 @@ impl Books {
         let (today, actor) = (self.today(), self.actor());
         self.store.with_tx(|tx| {
             let before = sql::project(tx, id)?;
-            if before.status != ProjectStatus::Running {
-                return Err(CoreError::field(
-                    "status",
-                    format!("“{}”当前为“{}”，只有实施中的项目可以结项", before.name, before.status.label()),
-                ));
-            }
+            project::may_close(&before.name, before.status)?;
             let mut problems = Vec::new();
             let date = project::end_date(&input.date, before.starts_on, today)
                 .map_err(|e| problems.extend(e.problems().to_vec()))
@@ -573,12 +444,7 @@ impl Books {
             // The status is read inside the write: two windows ending the same project give one
             // ending and one refusal, never two audit rows for one act.
             let before = sql::project(tx, id)?;
-            if !is_open(before.status) {
-                return Err(CoreError::field(
-                    "status",
-                    format!("“{}”当前为“{}”，不能终止", before.name, before.status.label()),
-                ));
-            }
+            project::may_terminate(&before.name, before.status)?;
             let date = project::end_date(&input.date, before.starts_on.min(today), today)?;
             let reason = clean_line(&input.reason);
             if reason.is_empty() {
@@ -599,20 +465,52 @@ impl Books {
             // Only while 实施中: read inside the write, so an activity never lands on a project
             // another window has just closed.
             let p = sql::project(tx, input.project_id)?;
-            if p.status != ProjectStatus::Running {
-                return Err(CoreError::field(
-                    "projectId",
-                    format!("“{}”当前为“{}”，只有实施中的项目可以记录活动", p.name, p.status.label()),
-                ));
-            }
+            project::may_record_activity(&p.name, p.status)?;
             let custom: Vec<i64> =
                 sql::targets(tx, p.id)?.into_iter().filter(|t| t.kind == TargetKind::Custom).map(|t| t.id).collect();
             let valid = input.validate((p.starts_on, p.ends_on), &custom, today)?;
-            let photos = verify_photos(dir, &valid.photos)?;
+            let photos = verify_refs(dir, &valid.photos, Evidence::Photos)?;
             sql::activity_insert(tx, &actor, p.id, &valid, &photos)?;
             Ok(p.id)
         })?;
         self.project_get(id)
+    }
+
+    /// For the agreement form: what each line and source leaves for the agreement being signed
+    /// (`project_id` None) or corrected, read the way R-PROJECT reads it.
+    pub fn agreement_options(&self, grant_year_id: i64, project_id: Option<i64>) -> Result<Vec<AgreementOption>> {
+        let conn = self.store.conn();
+        let accounts = lsql::accounts_of_year(conn, grant_year_id)?;
+        let paid = match project_id {
+            Some(id) => {
+                if sql::project(conn, id)?.grant_year_id != grant_year_id {
+                    return Err(CoreError::field("projectId", "这个服务项目不属于所选的资助年度"));
+                }
+                sql::paid_by_split(conn, id, &accounts.codes(&Role::EXPENSE))?
+            }
+            None => Vec::new(),
+        };
+        Ok(position::positions_in(conn, &accounts, grant_year_id, project_id)?
+            .into_iter()
+            .filter(|p| !p.budget.is_zero())
+            .map(|p| {
+                let line = p.agreement_line();
+                AgreementOption {
+                    room: p.agreement_room(),
+                    paid_here: paid
+                        .iter()
+                        .find(|(c, s, _)| *c == p.category && *s == p.source)
+                        .map(|(.., m)| *m)
+                        .unwrap_or(Money::ZERO),
+                    category: p.category,
+                    category_name: p.category_name,
+                    source: p.source,
+                    budget: line.budget,
+                    spent_outside: line.spent_outside,
+                    other_projects: line.other_projects,
+                }
+            })
+            .collect())
     }
 
     /// A grant year's projects summed: counts by status, money, the standard targets, activities
@@ -643,15 +541,7 @@ impl Books {
                 percent: progress_percent(actual, target),
             });
         }
-        let activities_by_month: Vec<(String, u32)> = self
-            .store
-            .conn()
-            .prepare_cached(
-                "SELECT substr(a.held_on, 1, 7), count(*) FROM activity a JOIN project p ON p.id = a.project_id
-                 WHERE p.grant_year_id = ?1 GROUP BY 1 ORDER BY 1",
-            )?
-            .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let activities_by_month = sql::activities_by_month(self.store.conn(), grant_year_id)?;
         Ok(GrantProgress {
             grant_year_id,
             by_status,

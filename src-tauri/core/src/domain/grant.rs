@@ -12,6 +12,7 @@ use ts_rs::TS;
 
 use super::date::{parse_date, past_date};
 use super::money::Money;
+use super::permission::Permission;
 use super::text::clean_line;
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -259,6 +260,9 @@ pub enum GrantStatus {
 }
 
 impl GrantStatus {
+    pub const ALL: [GrantStatus; 4] =
+        [GrantStatus::Applying, GrantStatus::Approved, GrantStatus::Executing, GrantStatus::Closed];
+
     pub fn as_str(self) -> &'static str {
         match self {
             GrantStatus::Applying => "applying",
@@ -284,6 +288,100 @@ impl GrantStatus {
             GrantStatus::Approved => "已批复",
             GrantStatus::Executing => "执行中",
             GrantStatus::Closed => "已结项",
+        }
+    }
+}
+
+/// The doors of the grant-year status machine: what each status lets a person do. The writes
+/// call `check_action`, and `GrantYearActions` tells the window the same answer before it offers
+/// a button. Each write checks what else it needs (budget sums, the period's end) itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantAction {
+    /// Correct the applied amount or period (申报中 only).
+    EditApplication,
+    Approve,
+    /// Replace the whole budget (before execution).
+    SetBudget,
+    Start,
+    Close,
+    AddReceipt,
+    /// A recorded 预算调整 (while executing).
+    AdjustBudget,
+    /// Sign a service agreement on the year's budget.
+    SignAgreement,
+    /// Record an expense or a payment.
+    PostExpense,
+    /// 冲销 one of the year's vouchers.
+    CorrectVouchers,
+}
+
+/// Whether `status` opens the door `action`; the refusal is the sentence the write gives.
+pub fn check_action(year: i32, status: GrantStatus, action: GrantAction) -> Result<()> {
+    use GrantStatus::*;
+    let (allowed, field, message): (&[GrantStatus], &str, String) = match action {
+        GrantAction::EditApplication => {
+            (&[Applying], "status", not_now(status, "修改申报金额（批复后金额以批复为准）"))
+        }
+        GrantAction::Approve => (&[Applying], "status", not_now(status, "再次登记批复")),
+        GrantAction::SetBudget => {
+            (&[Applying, Approved], "status", not_now(status, "直接修改预算（执行中的预算请用“预算调整”，写明原因）"))
+        }
+        GrantAction::Start => (&[Approved], "status", not_now(status, "开始执行（需先登记批复）")),
+        GrantAction::Close => (&[Executing], "status", not_now(status, "结项（只有执行中的年度可以结项）")),
+        GrantAction::AddReceipt => (&[Approved, Executing], "status", not_now(status, "登记到账（需先登记批复）")),
+        GrantAction::AdjustBudget => (&[Executing], "status", not_now(status, "调整预算（执行前可直接修改预算）")),
+        GrantAction::SignAgreement => (
+            &[Approved, Executing],
+            "grantYearId",
+            format!("{year} 年度资助当前为“{}”，批复后、结项前才能签订服务协议", status.label()),
+        ),
+        GrantAction::PostExpense => (
+            &[Executing],
+            "grantYearId",
+            format!("{year} 年度资助当前为“{}”，只有执行中的年度可以记支出", status.label()),
+        ),
+        GrantAction::CorrectVouchers => {
+            (&[Applying, Approved, Executing], "voucherId", format!("{year} 年度资助已结项，账目不能再更正"))
+        }
+    };
+    if allowed.contains(&status) { Ok(()) } else { Err(CoreError::field(field, message)) }
+}
+
+fn not_now(status: GrantStatus, doing: &str) -> String {
+    format!("该年度资助当前为“{}”，不能{doing}", status.label())
+}
+
+/// What the window may offer on a grant year, door by door (`check_action`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GrantYearActions {
+    pub edit_application: Permission,
+    pub approve: Permission,
+    pub set_budget: Permission,
+    pub start: Permission,
+    pub close: Permission,
+    pub add_receipt: Permission,
+    pub adjust_budget: Permission,
+    pub sign_agreement: Permission,
+    pub post_expense: Permission,
+    pub correct_vouchers: Permission,
+}
+
+impl GrantYearActions {
+    pub fn of(year: i32, status: GrantStatus) -> Self {
+        let p = |a| Permission::of(check_action(year, status, a));
+        GrantYearActions {
+            edit_application: p(GrantAction::EditApplication),
+            approve: p(GrantAction::Approve),
+            set_budget: p(GrantAction::SetBudget),
+            start: p(GrantAction::Start),
+            close: p(GrantAction::Close),
+            add_receipt: p(GrantAction::AddReceipt),
+            adjust_budget: p(GrantAction::AdjustBudget),
+            sign_agreement: p(GrantAction::SignAgreement),
+            post_expense: p(GrantAction::PostExpense),
+            correct_vouchers: p(GrantAction::CorrectVouchers),
         }
     }
 }

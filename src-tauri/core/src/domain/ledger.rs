@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::date::parse_date;
-use super::grant::FundSource;
+use super::grant::{FundSource, GrantStatus};
 use super::money::Money;
 use super::text::clean_line;
 use crate::error::{CoreError, FieldProblem, Result};
@@ -506,6 +506,33 @@ pub struct SpendPosition {
     /// may not eat into it.
     pub committed: Money,
     pub cash: Money,
+}
+
+/// R-IMMUTABLE and the grant year's door, for 冲销: a reversal is never reversed, an original only
+/// once, and a closed grant year's books are final. `reversed_by` is the number and date of the
+/// reversal already made, if any. (The month the reversal is dated in is checked when it is posted.)
+pub fn check_reversible(
+    number: &str,
+    is_reversal: bool,
+    reversed_by: Option<(&str, NaiveDate)>,
+    year: i32,
+    status: GrantStatus,
+) -> Result<()> {
+    if is_reversal {
+        return Err(CoreError::rule(
+            "voucherId",
+            "R-IMMUTABLE",
+            format!("{number} 本身是冲销凭证，不能再冲销。如需更正，请重新记一笔正确的凭证"),
+        ));
+    }
+    if let Some((by, date)) = reversed_by {
+        return Err(CoreError::rule(
+            "voucherId",
+            "R-IMMUTABLE",
+            format!("{number} 已于 {date} 由 {by} 冲销，不能重复冲销"),
+        ));
+    }
+    super::grant::check_action(year, status, super::grant::GrantAction::CorrectVouchers)
 }
 
 /// R-SPEND: the line stays within its budget and the source's cash (received − spent) stays ≥ 0.

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod member;
 pub mod member_import;
 pub mod money;
+pub mod permission;
 pub mod project;
 pub mod share;
 pub mod text;

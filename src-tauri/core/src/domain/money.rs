@@ -508,6 +508,51 @@ impl ts_rs::TS for Money {
     }
 }
 
+/// One typed amount as Rust reads it, for a form's live preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AmountPreview {
+    /// The amount; zero for an empty field, null when the text cannot be read.
+    pub amount: Option<Money>,
+    /// Why it cannot be read (`parse`'s message); empty otherwise.
+    pub message: String,
+}
+
+/// What a form shows while a person types amounts: each figure as `parse` reads it, their sum and
+/// its 大写. The window shows these and never reads amounts itself, so the preview is what the
+/// write will store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MoneyPreview {
+    pub items: Vec<AmountPreview>,
+    /// The sum; null while one of the items cannot be read.
+    pub total: Option<Money>,
+    /// 大写 of the sum; empty while it is null.
+    pub total_daxie: String,
+}
+
+impl MoneyPreview {
+    /// Reads each text (an empty one counts as zero, as an empty form field adds nothing).
+    pub fn of<S: AsRef<str>>(texts: &[S]) -> MoneyPreview {
+        let items: Vec<AmountPreview> = texts
+            .iter()
+            .map(|t| match Money::parse(t.as_ref()) {
+                Ok(m) => AmountPreview { amount: Some(m), message: String::new() },
+                Err(MoneyError::Empty) => AmountPreview { amount: Some(Money::ZERO), message: String::new() },
+                Err(e) => AmountPreview { amount: None, message: e.to_string() },
+            })
+            .collect();
+        let total = items
+            .iter()
+            .map(|i| i.amount)
+            .sum::<Option<Money>>()
+            .filter(|t| t.as_decimal().abs() <= Decimal::from(MAX_YUAN));
+        MoneyPreview { total_daxie: total.map(Money::to_daxie).unwrap_or_default(), total, items }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -956,5 +1001,44 @@ mod tests {
         fn prop_parse_never_panics(s in "\\PC{0,24}") {
             let _ = Money::parse(&s);
         }
+    }
+
+    #[test]
+    fn a_preview_reads_each_amount_as_parse_does_and_sums_them() {
+        let p = MoneyPreview::of(&["60,000", "4万", "", "0.5"]);
+        assert_eq!(
+            p.items.iter().map(|i| i.amount.map(|m| m.to_string())).collect::<Vec<_>>(),
+            [Some("60000.00"), Some("40000.00"), Some("0.00"), Some("0.50")].map(|s| s.map(String::from))
+        );
+        assert_eq!(p.total.map(|t| t.to_string()).as_deref(), Some("100000.50"));
+        assert_eq!(p.total_daxie, "壹拾万元伍角整");
+    }
+
+    /// The cases the window's own reader (`typedToFen`, now deleted) was held to: the preview is
+    /// Rust's reading, so they hold here.
+    #[test]
+    fn a_preview_reads_what_people_type() {
+        let read = |t: &str| MoneyPreview::of(&[t]).items[0].amount.map(|m| m.to_string());
+        for (typed, fen) in [
+            ("", Some("0.00")),
+            ("150000", Some("150000.00")),
+            ("150,000.00", Some("150000.00")),
+            ("15万", Some("150000.00")),
+            ("15.5万元", Some("155000.00")),
+            ("１５００００", Some("150000.00")),
+            ("1,5000", None),
+            ("-5", None),
+            ("1.234", None),
+        ] {
+            assert_eq!(read(typed).as_deref(), fen, "{typed}");
+        }
+    }
+
+    #[test]
+    fn a_preview_with_an_unreadable_amount_has_no_total() {
+        let p = MoneyPreview::of(&["1000", "12.345"]);
+        assert_eq!(p.items[1].amount, None);
+        assert_eq!(p.items[1].message, "金额最多保留两位小数（到分），请删去多余的小数位");
+        assert_eq!((p.total, p.total_daxie.as_str()), (None, ""));
     }
 }

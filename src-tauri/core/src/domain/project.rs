@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::date::parse_date;
-use super::grant::FundSource;
+use super::grant::{FundSource, GrantStatus};
 use super::ledger::AttachmentRef;
 use super::member::{Member, MemberStatus, sql_text};
 use super::money::Money;
+use super::permission::Permission;
 use super::text::{clean_code, clean_line};
 use crate::error::{CoreError, FieldProblem, Result};
 
@@ -31,6 +32,93 @@ sql_text!(ProjectStatus {
     Planned => "planned", "立项"; Running => "running", "实施中";
     Closed => "closed", "已结项"; Terminated => "terminated", "终止";
 });
+
+impl ProjectStatus {
+    /// 立项 or 实施中: the agreement still holds money and takes payments.
+    pub fn is_open(self) -> bool {
+        matches!(self, ProjectStatus::Planned | ProjectStatus::Running)
+    }
+}
+
+/// The project status machine's doors. Each write calls its check; `ProjectActions` tells the
+/// window the same answer before it offers a button.
+fn door(ok: bool, field: &str, message: String) -> Result<()> {
+    if ok { Ok(()) } else { Err(CoreError::field(field, message)) }
+}
+
+/// Correcting the agreement (立项 / 实施中).
+pub fn may_update(name: &str, status: ProjectStatus) -> Result<()> {
+    door(status.is_open(), "status", format!("“{name}”当前为“{}”，协议不能再修改", status.label()))
+}
+
+/// 立项 → 实施中.
+pub fn may_start(name: &str, status: ProjectStatus) -> Result<()> {
+    door(status == ProjectStatus::Planned, "status", format!("“{name}”当前为“{}”，不能开始实施", status.label()))
+}
+
+/// 实施中 → 已结项.
+pub fn may_close(name: &str, status: ProjectStatus) -> Result<()> {
+    door(
+        status == ProjectStatus::Running,
+        "status",
+        format!("“{name}”当前为“{}”，只有实施中的项目可以结项", status.label()),
+    )
+}
+
+/// 终止 (立项 / 实施中).
+pub fn may_terminate(name: &str, status: ProjectStatus) -> Result<()> {
+    door(status.is_open(), "status", format!("“{name}”当前为“{}”，不能终止", status.label()))
+}
+
+/// 活动记录 (实施中 only).
+pub fn may_record_activity(name: &str, status: ProjectStatus) -> Result<()> {
+    door(
+        status == ProjectStatus::Running,
+        "projectId",
+        format!("“{name}”当前为“{}”，只有实施中的项目可以记录活动", status.label()),
+    )
+}
+
+/// R-PROJECT: payments only to an open project.
+pub fn may_pay(name: &str, status: ProjectStatus) -> Result<()> {
+    if status.is_open() {
+        return Ok(());
+    }
+    Err(CoreError::rule("projectId", "R-PROJECT", format!("“{name}”当前为“{}”，不再接受支付", status.label())))
+}
+
+/// What the window may offer on a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ProjectActions {
+    pub edit: Permission,
+    pub start: Permission,
+    pub close: Permission,
+    pub terminate: Permission,
+    pub record_activity: Permission,
+    /// 拨付: the grant year is being executed and the project is open.
+    pub pay: Permission,
+    /// 冲销 of its payments: the grant year's books are not final.
+    pub correct_payments: Permission,
+}
+
+impl ProjectActions {
+    pub fn of(name: &str, status: ProjectStatus, year: i32, grant: GrantStatus) -> Self {
+        use super::grant::{GrantAction, check_action};
+        ProjectActions {
+            edit: Permission::of(may_update(name, status)),
+            start: Permission::of(may_start(name, status)),
+            close: Permission::of(may_close(name, status)),
+            terminate: Permission::of(may_terminate(name, status)),
+            record_activity: Permission::of(may_record_activity(name, status)),
+            pay: Permission::of(
+                check_action(year, grant, GrantAction::PostExpense).and_then(|()| may_pay(name, status)),
+            ),
+            correct_payments: Permission::of(check_action(year, grant, GrantAction::CorrectVouchers)),
+        }
+    }
+}
 
 /// The close-out grade (结项评价等级).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

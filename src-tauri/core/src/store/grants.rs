@@ -10,7 +10,8 @@ use ts_rs::TS;
 use super::Actor;
 use super::audit::{self, Action};
 use crate::domain::grant::{
-    BudgetAmounts, CategoryCap, FundSource, GrantStatus, PolicyProfile, ValidGrantYear, ValidPolicy, ValidReceipt,
+    BudgetAmounts, CategoryCap, FundSource, GrantStatus, GrantYearActions, PolicyProfile, ValidGrantYear, ValidPolicy,
+    ValidReceipt,
 };
 use crate::domain::money::Money;
 use crate::error::{CoreError, Result};
@@ -211,25 +212,29 @@ pub struct GrantYear {
     pub approval_date: Option<NaiveDate>,
     pub period_start: NaiveDate,
     pub period_end: NaiveDate,
+    /// What its status lets a person do now (derived, never stored).
+    pub actions: GrantYearActions,
 }
 
 const GRANT_COLUMNS: &str = "id, year, sequence, policy_id, city_fen, district_fen, status, approval_doc_no,
      approval_date, period_start, period_end";
 
 fn grant_from_row(r: &Row<'_>) -> rusqlite::Result<GrantYear> {
-    let status: String = r.get(6)?;
+    let status = GrantStatus::from_db(&r.get::<_, String>(6)?).ok_or_else(|| bad_data("status"))?;
+    let year = r.get(1)?;
     Ok(GrantYear {
         id: r.get(0)?,
-        year: r.get(1)?,
+        year,
         sequence: r.get(2)?,
         policy_id: r.get(3)?,
         city_amount: r.get(4)?,
         district_amount: r.get(5)?,
-        status: GrantStatus::from_db(&status).ok_or_else(|| bad_data("status"))?,
+        status,
         approval_doc_no: r.get(7)?,
         approval_date: r.get(8)?,
         period_start: r.get(9)?,
         period_end: r.get(10)?,
+        actions: GrantYearActions::of(year, status),
     })
 }
 

@@ -660,3 +660,11 @@ pub fn attach(
     }
     Ok(())
 }
+
+/// How many vouchers a grant year has per month (`YYYY-MM` → count).
+pub fn vouchers_by_month(conn: &Connection, grant_year_id: i64) -> Result<Vec<(String, u32)>> {
+    Ok(conn
+        .prepare_cached("SELECT substr(voucher_date, 1, 7), count(*) FROM voucher WHERE grant_year_id = ?1 GROUP BY 1")?
+        .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}

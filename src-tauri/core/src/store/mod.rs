@@ -16,6 +16,7 @@ pub mod ledger;
 pub mod members;
 pub mod meta;
 mod migrations;
+pub mod packet;
 pub mod projects;
 
 use std::path::{Path, PathBuf};
@@ -117,11 +118,27 @@ impl Store {
     }
 
     /// Runs `f` inside one immediate (write-locking) transaction: all of it lands, or none of it.
-    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&WriteTx<'_>) -> Result<T>) -> Result<T> {
+        let tx = WriteTx::begin(&mut self.conn)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Runs `f` inside one read transaction on a shared borrow (the packet builder reads the books
+    /// through the facade while it runs). The transaction ends however `f` ends, a panic
+    /// included: a read transaction left open would pin the WAL and make every later write of
+    /// this window fail as "busy".
+    pub fn read_snapshot<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        let conn = self.conn();
+        conn.execute_batch("BEGIN DEFERRED")?;
+        // Dropped on every way out of here; it rolls back whatever is still open (a panic in
+        // `f`, or a COMMIT that failed).
+        let _guard = Snapshot(conn);
+        let out = f();
+        let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        conn.execute_batch(end)?;
+        out
     }
 
     /// Runs `f` inside one deferred read transaction, so every query in it sees the same books.
@@ -130,6 +147,60 @@ impl Store {
         let out = f(&tx)?;
         tx.finish()?;
         Ok(out)
+    }
+}
+
+/// One immediate write transaction that cannot commit a change without its audit row. At commit
+/// it asks SQLite itself: if any row was inserted, updated or deleted since it began
+/// (`total_changes`) and the audit log has no new row, the transaction is rolled back and the
+/// write reported as `CoreError::Unaudited` — a bug, never a silent change to the books. It derefs
+/// to the `Transaction`, so every store function takes it as it took the transaction.
+pub struct WriteTx<'c> {
+    tx: Transaction<'c>,
+    changes_at_start: u64,
+    audit_at_start: i64,
+}
+
+impl<'c> WriteTx<'c> {
+    fn begin(conn: &'c mut Connection) -> Result<Self> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let audit_at_start = last_audit_id(&tx)?;
+        Ok(WriteTx { changes_at_start: tx.total_changes(), audit_at_start, tx })
+    }
+
+    /// Commits, or rolls back and refuses if something changed without an audit row.
+    fn commit(self) -> Result<()> {
+        let changed = self.tx.total_changes() != self.changes_at_start;
+        if changed && last_audit_id(&self.tx)? == self.audit_at_start {
+            // Dropping the transaction rolls it back.
+            return Err(CoreError::Unaudited);
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+impl<'c> std::ops::Deref for WriteTx<'c> {
+    type Target = Transaction<'c>;
+    fn deref(&self) -> &Transaction<'c> {
+        &self.tx
+    }
+}
+
+fn last_audit_id(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| r.get(0))?)
+}
+
+/// Rolls the snapshot's read transaction back if it is still open when `in_snapshot` is left.
+struct Snapshot<'a>(&'a Connection);
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        if !self.0.is_autocommit()
+            && let Err(e) = self.0.execute_batch("ROLLBACK")
+        {
+            log::error!("rolling back an unfinished snapshot failed: {e}");
+        }
     }
 }
 

@@ -562,3 +562,22 @@ pub fn activity_insert(
     audit::record(tx, actor, "activity", &id.to_string(), Action::Create, None, Some(&after))?;
     Ok(id)
 }
+
+/// The project of a grant year with this name, if any (names are unique per year).
+pub fn project_named(conn: &Connection, grant_year_id: i64, name: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM project WHERE grant_year_id = ?1 AND name = ?2")?
+        .query_row(params![grant_year_id, name], |r| r.get(0))
+        .optional()?)
+}
+
+/// Activities per month (`YYYY-MM` → count) of a grant year's projects, oldest first.
+pub fn activities_by_month(conn: &Connection, grant_year_id: i64) -> Result<Vec<(String, u32)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT substr(a.held_on, 1, 7), count(*) FROM activity a JOIN project p ON p.id = a.project_id
+             WHERE p.grant_year_id = ?1 GROUP BY 1 ORDER BY 1",
+        )?
+        .query_map([grant_year_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}

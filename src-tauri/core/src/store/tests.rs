@@ -144,6 +144,27 @@ fn a_failure_inside_the_transaction_rolls_back_the_change_and_its_audit() {
 }
 
 #[test]
+fn a_write_without_its_audit_row_is_rolled_back_and_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    let actor = Actor { operator: "测试员".into(), at: now() };
+    let valid = profile().validate(now().date()).unwrap();
+    // A change that forgets its audit row (raw SQL standing in for a store function with a bug).
+    let result = store.with_tx(|tx| {
+        tx.execute("INSERT INTO budget_category (code, name, sort_order) VALUES ('x1', '测试科目', 99)", [])?;
+        Ok(())
+    });
+    assert!(matches!(result, Err(CoreError::Unaudited)), "{result:?}");
+    let n: i64 =
+        store.conn().query_row("SELECT count(*) FROM budget_category WHERE code = 'x1'", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 0, "the unaudited change was rolled back");
+    assert_eq!(crate::ErrorPayload::from(CoreError::Unaudited).code, crate::error::ErrorCode::Internal);
+    // A change with its audit row commits; a transaction that changes nothing needs none.
+    store.with_tx(|tx| federation::save(tx, &actor, &valid)).unwrap();
+    assert_eq!(audit::count(store.conn()).unwrap(), 1);
+    store.with_tx(|tx| federation::get(tx).map(|_| ())).unwrap();
+}
+
+#[test]
 fn a_file_from_a_newer_version_is_refused_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer.shelian");
