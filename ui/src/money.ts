@@ -1,7 +1,7 @@
 // Money on the window side is always a string: Rust sends canonical yuan ("150000.00") and receives
 // whatever the person typed ("15万", "150,000.00"). These helpers only format, add and compare
 // such strings, exactly, through integer fen in BigInt; there is no float of money anywhere. Rust
-// stays the authority: `typedToFen` only previews live totals while a person types.
+// stays the authority: what a person types is read only by Rust (`moneyPreview`, useMoneyPreview).
 
 const CANONICAL = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
 
@@ -46,31 +46,6 @@ export function subtractYuan(a: string, b: string): string | null {
   const x = toFen(a);
   const y = toFen(b);
   return x === null || y === null ? null : fenToYuan(x - y);
-}
-
-const FULL_WIDTH = /[０-９，．]/g;
-
-/**
- * A preview of what Rust will make of a typed amount: "", "150000", "150,000.00", "15万", "15.5万元"
- * (full-width digits too). Empty counts as zero, as in a budget line. Null when the text is not one
- * of those forms; Rust then says exactly what is wrong when the form is saved.
- */
-export function typedToFen(text: string): bigint | null {
-  let t = text
-    .replace(FULL_WIDTH, (c) =>
-      c === "，" ? "," : c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-    )
-    .replace(/\s/g, "");
-  if (t.endsWith("元")) t = t.slice(0, -1);
-  if (t === "") return 0n;
-  if (t.endsWith("万")) {
-    const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(t.slice(0, -1));
-    if (!m) return null;
-    const [, int, frac = ""] = m;
-    return BigInt(int) * 1_000_000n + BigInt(frac.padEnd(6, "0"));
-  }
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(t)) return null;
-  return toFen(t);
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ApprovalInput } from "../bindings/ApprovalInput";
 import type { BudgetCategory } from "../bindings/BudgetCategory";
 import type { BudgetLineInput } from "../bindings/BudgetLineInput";
 import type { GrantYear } from "../bindings/GrantYear";
+export type { GrantYearActions } from "../bindings/GrantYearActions";
 import type { GrantYearDetail } from "../bindings/GrantYearDetail";
 import type { GrantYearInput } from "../bindings/GrantYearInput";
 import type { HomeOverview } from "../bindings/HomeOverview";

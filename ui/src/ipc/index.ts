@@ -5,16 +5,25 @@ import { invoke } from "@tauri-apps/api/core";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { ErrorPayload } from "../bindings/ErrorPayload";
 import type { Federation } from "../bindings/Federation";
+import type { MoneyPreview } from "../bindings/MoneyPreview";
 import type { FederationInput } from "../bindings/FederationInput";
 import type { SessionInfo } from "../bindings/SessionInfo";
 
 export type { ErrorPayload, Federation, FederationInput, SessionInfo };
 export type { FieldProblem } from "../bindings/FieldProblem";
+export type { AmountPreview } from "../bindings/AmountPreview";
+export type { MoneyPreview } from "../bindings/MoneyPreview";
+export type { Permission } from "../bindings/Permission";
 export * from "./grants";
 
 /** What the open books are: real or demo, where the file lives, and the federation profile. */
 export function sessionGet(): Promise<SessionInfo> {
   return invoke<SessionInfo>("session_get");
+}
+
+/** Typed amounts as Rust reads them (each, their sum and its 大写), for a form's live preview. */
+export function moneyPreview(texts: string[]): Promise<MoneyPreview> {
+  return invoke<MoneyPreview>("money_preview", { texts });
 }
 
 /** Switch to the demo books (a separate file); the real books are not touched. */

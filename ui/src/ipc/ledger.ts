@@ -16,6 +16,7 @@ import type { SavedFile } from "../bindings/SavedFile";
 import type { SpendOption } from "../bindings/SpendOption";
 import type { StoredFile } from "../bindings/StoredFile";
 import type { Voucher } from "../bindings/Voucher";
+export type { VoucherActions } from "../bindings/VoucherActions";
 import type { VoucherPage } from "../bindings/VoucherPage";
 import type { VoucherQuery } from "../bindings/VoucherQuery";
 

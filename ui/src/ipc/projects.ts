@@ -3,6 +3,7 @@
 // attachment commands of ./ledger. Amounts are strings, ids numbers.
 import { invoke } from "@tauri-apps/api/core";
 import type { ActivityInput } from "../bindings/ActivityInput";
+import type { AgreementOption } from "../bindings/AgreementOption";
 import type { CloseOutInput } from "../bindings/CloseOutInput";
 import type { GrantProgress } from "../bindings/GrantProgress";
 import type { ProjectDetail } from "../bindings/ProjectDetail";
@@ -24,8 +25,10 @@ export type { SplitInput } from "../bindings/SplitInput";
 export type { SplitView } from "../bindings/SplitView";
 export type { TargetKind } from "../bindings/TargetKind";
 export type { TargetProgress } from "../bindings/TargetProgress";
+export type { ProjectActions } from "../bindings/ProjectActions";
 export type {
   ActivityInput,
+  AgreementOption,
   CloseOutInput,
   GrantProgress,
   ProjectDetail,
@@ -77,4 +80,13 @@ export function activityAdd(input: ActivityInput): Promise<ProjectDetail> {
 /** A grant year's projects summed: by status, money, the standard targets, activities per month. */
 export function grantProgress(grantYearId: number): Promise<GrantProgress> {
   return invoke<GrantProgress>("grant_progress", { grantYearId });
+}
+
+/** What an agreement may put on each budget line and source, read as R-PROJECT reads it: for a
+ * new agreement (`projectId` null) or the one being corrected. */
+export function agreementOptions(
+  grantYearId: number,
+  projectId: number | null,
+): Promise<AgreementOption[]> {
+  return invoke<AgreementOption[]>("agreement_options", { grantYearId, projectId });
 }

@@ -9,6 +9,7 @@ import type {
   SpendOption,
   Voucher,
 } from "../ipc";
+import { voucherActions } from "./rust";
 
 export const RECEIPT: Voucher = {
   id: 1,
@@ -50,6 +51,7 @@ export const RECEIPT: Voucher = {
   projectName: null,
   operator: "lijing",
   createdAt: "2019-03-20 10:00:00",
+  actions: voucherActions("记-2019-0001", "original"),
 };
 
 export const EXPENSE: Voucher = {
@@ -100,6 +102,7 @@ export const EXPENSE: Voucher = {
   projectName: null,
   operator: "lijing",
   createdAt: "2019-04-02 10:05:00",
+  actions: voucherActions("记-2019-0002", "reversed"),
 };
 
 export const REVERSAL: Voucher = {
@@ -119,6 +122,7 @@ export const REVERSAL: Voucher = {
   reverses: { id: 2, number: "记-2019-0002", date: "2019-04-02" },
   reversedBy: null,
   createdAt: "2019-04-05 09:00:00",
+  actions: voucherActions("记-2019-0003", "reversal"),
 };
 
 export const SPEND_OPTIONS: SpendOption[] = [

@@ -1,6 +1,7 @@
 // Fixtures for the 年度资助 tests: what Rust sends for the Nanjing 2018 profile and a 2019 grant
 // year of 180,000 yuan (ids are bigint in the bindings; their values do not matter here).
 import type { BudgetCategory, GrantYearDetail, PolicyProfile } from "../ipc";
+import { grantActions } from "./rust";
 
 export const POLICY: PolicyProfile = {
   id: 1,
@@ -40,6 +41,7 @@ export function grantDetail(overrides: Partial<GrantYearDetail> = {}): GrantYear
       approvalDate: "2019-03-01",
       periodStart: "2019-01-01",
       periodEnd: "2019-12-31",
+      actions: grantActions(2019, "executing"),
     },
     policy: POLICY,
     total: "360000.00",

@@ -1,6 +1,7 @@
 // Fixtures for the 服务项目 tests: what Rust sends for a 2020 project of 30,000 + 10,000 yuan with
 // one free-form indicator, one activity with a photo, and one instalment paid.
 import type {
+  AgreementOption,
   GrantProgress,
   GrantYear,
   MemberPage,
@@ -9,6 +10,7 @@ import type {
   SpendOption,
   Voucher,
 } from "../ipc";
+import { grantActions, projectActions, voucherActions } from "./rust";
 
 export const GRANT_2020: GrantYear = {
   id: 2,
@@ -22,6 +24,7 @@ export const GRANT_2020: GrantYear = {
   approvalDate: "2020-03-01",
   periodStart: "2020-01-01",
   periodEnd: "2020-12-31",
+  actions: grantActions(2020, "executing"),
 };
 
 export const PAYMENT: Voucher = {
@@ -45,6 +48,7 @@ export const PAYMENT: Voucher = {
   projectName: "银龄助餐暖心行动",
   operator: "lijing",
   createdAt: "2020-04-06 10:00:00",
+  actions: voucherActions("记-2020-0031", "original"),
 };
 
 export function projectDetail(overrides: Partial<ProjectDetail> = {}): ProjectDetail {
@@ -153,6 +157,7 @@ export function projectDetail(overrides: Partial<ProjectDetail> = {}): ProjectDe
     ],
     payments: [PAYMENT],
     open: true,
+    actions: projectActions("银龄助餐暖心行动", "running", 2020, "executing"),
     ...overrides,
   };
 }
@@ -169,6 +174,7 @@ export function closedDetail(): ProjectDetail {
       endedOn: "2020-11-30",
     },
     open: false,
+    actions: projectActions("银龄助餐暖心行动", "closed", 2020, "executing"),
   };
 }
 
@@ -230,6 +236,32 @@ export const PROGRESS: GrantProgress = {
     ["2020-11", 7],
   ],
 };
+
+/** What Rust sends the agreement form when project 7 is corrected: on 项目活动费（市级）, 40,000 was
+ * spent of which 15,000 was paid to project 7 itself, and another agreement holds 5,000; so the
+ * agreement may put up to 100,000 − 25,000 − 5,000 = 70,000 there, and no less than the 15,000 paid. */
+export const AGREEMENT_2020: AgreementOption[] = [
+  {
+    category: "activity",
+    categoryName: "项目活动费",
+    source: "city",
+    budget: "100000.00",
+    spentOutside: "25000.00",
+    otherProjects: "5000.00",
+    room: "70000.00",
+    paidHere: "15000.00",
+  },
+  {
+    category: "labor",
+    categoryName: "人员劳务费",
+    source: "district",
+    budget: "50000.00",
+    spentOutside: "0.00",
+    otherProjects: "0.00",
+    room: "50000.00",
+    paidHere: "0.00",
+  },
+];
 
 export const SPEND_2020: SpendOption[] = [
   {

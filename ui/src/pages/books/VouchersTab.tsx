@@ -103,8 +103,9 @@ export function VoucherDetail({
   onAttach: () => void;
 }) {
   // Receipts are corrected where they were recorded (年度资助), so that the 到账 record and its
-  // voucher never disagree; only expenses are reversed here.
-  const reversible = voucher.kind === "expense" && voucher.reversedBy === null;
+  // voucher never disagree; only expenses are reversed here. Whether one may be reversed at all
+  // (not a reversal, not reversed yet, its grant year not closed) is Rust's answer.
+  const reversible = voucher.kind === "expense" && voucher.actions.reverse.allowed;
   return (
     <div data-testid="voucher-detail" style={{ padding: "4px 0 8px" }}>
       <div
@@ -193,7 +194,7 @@ export default function VouchersTab({
     { kind: "expense" } | { kind: "reverse" | "attach"; voucher: Voucher } | null
   >(null);
   const list = useVouchers({ grantYearId: grant.id, month, page, pageSize });
-  const executing = grant.status === "executing";
+  const executing = grant.actions.postExpense.allowed;
   // On a narrow window (under 1200 px) the payee moves under the summary instead of its own column.
   const wide = Grid.useBreakpoint().xl ?? false;
 
@@ -224,7 +225,7 @@ export default function VouchersTab({
             })),
           ]}
         />
-        <Tooltip title={executing ? undefined : "只有执行中的年度资助可以记支出"}>
+        <Tooltip title={executing ? undefined : grant.actions.postExpense.reason}>
           <Button
             type="primary"
             icon={<PlusOutlined />}

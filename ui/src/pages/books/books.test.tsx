@@ -36,6 +36,7 @@ import ExpenseModal from "./ExpenseModal";
 import BooksPage, { defaultGrantYear } from "./index";
 import PeriodTab from "./PeriodTab";
 import { ActivitiesTable, ExecutionTable, FundsTables, LedgerTable } from "./ReportsTab";
+import { voucherActions } from "../../test/rust";
 
 // Forms with a date picker, a select and an upload are slow under jsdom on a busy 2-core machine.
 const SLOW = { timeout: 60_000 };
@@ -252,7 +253,11 @@ describe("凭证 list", SLOW, () => {
 
   it("reverses an expense with a date and a reason, and shows a refusal", async () => {
     const user = userEvent.setup();
-    const open = { ...EXPENSE, reversedBy: null };
+    const open = {
+      ...EXPENSE,
+      reversedBy: null,
+      actions: voucherActions("记-2019-0002", "original"),
+    };
     vi.mocked(grantYearsList).mockResolvedValue([GRANT]);
     vi.mocked(vouchersList).mockResolvedValue({ total: 1, items: [open] });
     const message = "2019年4月已结账，不能再记入凭证。如确需补记，请先在“结账”中写明原因反结账";

@@ -145,9 +145,10 @@ function AdjustmentHistory({ adjustments }: { adjustments: Adjustment[] }) {
 export default function BudgetCard({ detail, today }: { detail: GrantYearDetail; today: string }) {
   const [editing, setEditing] = useState<"set" | "adjust" | null>(null);
   const categories = useBudgetCategories();
-  const { status } = detail.grant;
-  const canSet = status === "applying" || status === "approved";
-  const canAdjust = status === "executing";
+  // Before execution the budget is replaced whole; while executing it is adjusted with a reason.
+  const { actions } = detail.grant;
+  const canSet = actions.setBudget.allowed;
+  const canAdjust = actions.adjustBudget.allowed;
 
   let action = null;
   if (editing === null && canSet)

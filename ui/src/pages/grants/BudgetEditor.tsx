@@ -13,7 +13,8 @@ import {
   type FieldPath,
   type Problem,
 } from "../../forms/problems";
-import { fenToYuan, formatYuan, toFen, typedToFen } from "../../money";
+import { useMoneyPreview } from "../../forms/useMoneyPreview";
+import { fenToYuan, formatYuan, toFen } from "../../money";
 import { DATE_FORMAT } from "./labels";
 import { useAdjustBudget, useSetBudget } from "./queries";
 
@@ -63,19 +64,15 @@ export function linesToSend(lines: LineValues[]): { lines: BudgetLineInput[]; ro
   return { lines: out, rows };
 }
 
-/** Sum of typed amounts in fen, or null while one of them cannot be read. */
-function typedSum(texts: string[]): bigint | null {
-  let sum = 0n;
-  for (const t of texts) {
-    const fen = typedToFen(t ?? "");
-    if (fen === null) return null;
-    sum += fen;
-  }
-  return sum;
+/** A Rust-read figure in fen: undefined while Rust has not answered yet, null when unreadable. */
+function fenOf(amount: string | null | undefined): bigint | null | undefined {
+  if (amount === undefined) return undefined;
+  return amount === null ? null : toFen(amount);
 }
 
-function Balance({ sum, due }: { sum: bigint | null; due: string }) {
+function Balance({ sum, due }: { sum: bigint | null | undefined; due: string }) {
   const dueFen = toFen(due) ?? 0n;
+  if (sum === undefined) return null;
   if (sum === null) return <Typography.Text type="secondary">有金额无法识别</Typography.Text>;
   const diff = sum - dueFen;
   if (diff === 0n) return <Typography.Text type="success">已平衡</Typography.Text>;
@@ -111,8 +108,11 @@ export default function BudgetEditor({
   const [problems, setProblems] = useState<Problem[]>([]);
   const watched = Form.useWatch("lines", form) as LineValues[] | undefined;
   const lines = watched ?? initialLines(categories, detail.budget);
-  const cityFen = typedSum(lines.map((l) => l.cityAmount));
-  const districtFen = typedSum(lines.map((l) => l.districtAmount));
+  // Rust reads what is typed (useMoneyPreview); the editor only adds Rust's canonical figures.
+  const cityPreview = useMoneyPreview(lines.map((l) => l?.cityAmount ?? ""));
+  const districtPreview = useMoneyPreview(lines.map((l) => l?.districtAmount ?? ""));
+  const cityFen = fenOf(cityPreview?.total);
+  const districtFen = fenOf(districtPreview?.total);
   const lastDay = dayjs(today, DATE_FORMAT);
   const adjusting = mode === "adjust";
 
@@ -144,7 +144,12 @@ export default function BudgetEditor({
     }
   };
 
-  const totalFen = cityFen !== null && districtFen !== null ? cityFen + districtFen : null;
+  const totalFen =
+    cityFen === undefined || districtFen === undefined
+      ? undefined
+      : cityFen !== null && districtFen !== null
+        ? cityFen + districtFen
+        : null;
 
   return (
     <Form<FormValues>
@@ -231,8 +236,10 @@ export default function BudgetEditor({
                 width: 150,
                 align: "right" as const,
                 render: (_, field) => {
-                  const l = lines[field.name];
-                  const sum = l ? typedSum([l.cityAmount, l.districtAmount]) : 0n;
+                  const c = fenOf(cityPreview?.items[field.name]?.amount);
+                  const d = fenOf(districtPreview?.items[field.name]?.amount);
+                  if (c === undefined || d === undefined) return null;
+                  const sum = c === null || d === null ? null : c + d;
                   return (
                     <span style={figure}>
                       {sum === null ? "—" : sum === 0n ? "" : formatYuan(fenToYuan(sum))}
@@ -254,13 +261,17 @@ export default function BudgetEditor({
                         style={figure}
                         data-testid={`budget-live-${i === 0 ? "city" : "district"}`}
                       >
-                        {sum === null ? "—" : formatYuan(fenToYuan(sum))}
+                        {sum === undefined ? "" : sum === null ? "—" : formatYuan(fenToYuan(sum))}
                       </Typography.Text>
                     </Table.Summary.Cell>
                   ))}
                   <Table.Summary.Cell index={3} align="right">
                     <Typography.Text strong style={figure}>
-                      {totalFen === null ? "—" : formatYuan(fenToYuan(totalFen))}
+                      {totalFen === undefined
+                        ? ""
+                        : totalFen === null
+                          ? "—"
+                          : formatYuan(fenToYuan(totalFen))}
                     </Typography.Text>
                   </Table.Summary.Cell>
                 </Table.Summary.Row>

@@ -10,7 +10,7 @@ import ReceiptModal from "./ReceiptModal";
 export default function FundsCard({ detail, today }: { detail: GrantYearDetail; today: string }) {
   const [adding, setAdding] = useState(false);
   const { status } = detail.grant;
-  const canAdd = status === "approved" || status === "executing";
+  const canAdd = detail.grant.actions.addReceipt.allowed;
 
   return (
     <Card

@@ -9,6 +9,7 @@ import { budgetCategoriesList, grantYearGet, grantYearStart } from "../../ipc";
 import { CATEGORIES, grantDetail } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
 import GrantYearPage from "./GrantYearPage";
+import { withStatus } from "../../test/rust";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -60,7 +61,7 @@ describe("GrantYearPage", () => {
     const base = grantDetail();
     vi.mocked(grantYearGet).mockResolvedValue({
       ...base,
-      grant: { ...base.grant, status: "approved" },
+      grant: withStatus(base.grant, "approved"),
       budgetDistrictTotal: "150000.00",
     });
     vi.mocked(grantYearStart).mockRejectedValue({

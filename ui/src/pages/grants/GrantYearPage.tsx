@@ -55,19 +55,22 @@ function Header({ detail, today }: { detail: GrantYearDetail; today: string }) {
     });
   };
 
+  // Which doors of the status machine are open is Rust's answer (GrantYear.actions).
   let actions = null;
-  if (g.status === "applying")
+  if (g.actions.approve.allowed)
     actions = (
       <>
-        <Button data-testid="grant-edit" onClick={() => setDialog("edit")}>
-          修改申报
-        </Button>
+        {g.actions.editApplication.allowed && (
+          <Button data-testid="grant-edit" onClick={() => setDialog("edit")}>
+            修改申报
+          </Button>
+        )}
         <Button type="primary" data-testid="grant-approve" onClick={() => setDialog("approve")}>
           登记批复
         </Button>
       </>
     );
-  else if (g.status === "approved")
+  else if (g.actions.start.allowed)
     actions = (
       <Button
         type="primary"
@@ -84,7 +87,7 @@ function Header({ detail, today }: { detail: GrantYearDetail; today: string }) {
         开始执行
       </Button>
     );
-  else if (g.status === "executing")
+  else if (g.actions.close.allowed)
     actions = (
       <Button
         data-testid="grant-close"

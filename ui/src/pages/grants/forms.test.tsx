@@ -10,9 +10,14 @@ import { CATEGORIES, grantDetail, POLICY } from "../../test/grants";
 import BudgetEditor, { linesToSend } from "./BudgetEditor";
 import GrantYearModal from "./GrantYearModal";
 import ReceiptModal from "./ReceiptModal";
+import { withStatus } from "../../test/rust";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
+  // Rust's own answers for the texts typed (vi.mock is hoisted above the imports).
+  moneyPreview: vi.fn(async (texts: string[]) =>
+    (await import("../../test/rust")).rustMoneyPreview(texts),
+  ),
   grantYearCreate: vi.fn(),
   receiptAdd: vi.fn(),
   budgetSet: vi.fn(),
@@ -164,7 +169,7 @@ describe("编辑预算", () => {
 
   const approved = () =>
     grantDetail({
-      grant: { ...grantDetail().grant, status: "approved" },
+      grant: withStatus(grantDetail().grant, "approved"),
       budget: [],
       budgetCityTotal: "0.00",
       budgetDistrictTotal: "0.00",
@@ -173,7 +178,7 @@ describe("编辑预算", () => {
       receipts: [],
     });
 
-  it("adds typed amounts exactly while typing, and says what is missing", () => {
+  it("adds typed amounts exactly while typing, and says what is missing", async () => {
     renderWithApp(
       <BudgetEditor
         detail={approved()}
@@ -188,10 +193,15 @@ describe("编辑预算", () => {
     change("budget_lines_1_cityAmount", "5万");
     change("budget_lines_2_cityAmount", "29,999.99");
 
-    expect(screen.getByTestId("budget-live-city")).toHaveTextContent("179,999.99");
+    // Rust reads the typed amounts (moneyPreview); the editor adds Rust's figures.
+    await waitFor(() =>
+      expect(screen.getByTestId("budget-live-city")).toHaveTextContent("179,999.99"),
+    );
     expect(screen.getByText("还差 0.01")).toBeInTheDocument();
     change("budget_lines_2_cityAmount", "30,000.00");
-    expect(screen.getByTestId("budget-live-city")).toHaveTextContent("180,000.00");
+    await waitFor(() =>
+      expect(screen.getByTestId("budget-live-city")).toHaveTextContent("180,000.00"),
+    );
   });
 
   it("sends the typed lines and puts lines.<i> problems in their cells, totals in an alert", async () => {

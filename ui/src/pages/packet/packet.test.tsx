@@ -22,6 +22,7 @@ import { grantDetail } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
 import PacketPage from "./index";
 import { defaultPacketYear, fileSize, STANDARD_COMMITMENT } from "./labels";
+import { withStatus } from "../../test/rust";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
@@ -40,7 +41,7 @@ const SLOW = { timeout: 60_000 };
 
 const Y1 = grantDetail().grant;
 const DETAIL = grantDetail({
-  grant: { ...Y1, id: 2, year: 2020, sequence: 2, status: "executing" },
+  grant: withStatus({ ...Y1, id: 2, year: 2020, sequence: 2 }, "executing"),
   total: "400000.00",
   totalDaxie: "肆拾万元整",
 });

@@ -18,20 +18,19 @@ import {
 } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
-import type {
-  FundSource,
-  GrantYear,
-  ProjectDetail,
-  ProjectInput,
-  SpendOption,
-  SplitView,
+import { useQuery } from "@tanstack/react-query";
+import {
+  agreementOptions,
+  type FundSource,
+  type GrantYear,
+  type ProjectDetail,
+  type ProjectInput,
 } from "../../ipc";
 import { applyProblems, ProblemsAlert, type FieldPath, type Problem } from "../../forms/problems";
-import { fenToYuan, formatYuan, toFen, typedToFen } from "../../money";
-import { useSpendOptions } from "../books/queries";
+import { useMoneyPreview } from "../../forms/useMoneyPreview";
+import { formatYuan } from "../../money";
 import { DATE_FORMAT, SOURCE_LABEL } from "../grants/labels";
 import { useListEntries } from "../members/queries";
-import { daxie } from "./daxie";
 import { useSaveProject } from "./queries";
 import UndertakerSelect, { type Undertaker } from "./UndertakerSelect";
 
@@ -154,40 +153,32 @@ function initialValues(editing: ProjectDetail | null): ProjectFormValues {
   };
 }
 
-/** What one line and source can still be agreed: what the books leave, plus this agreement's own
- * unpaid part when it is being edited (it is counted as held by the books). */
-export function roomOf(
-  options: SpendOption[],
-  own: SplitView[],
-  category: string | undefined,
-  source: FundSource | undefined,
-): string | null {
-  const o = options.find((x) => x.category === category && x.source === source);
-  if (!o) return null;
-  const mine = own.find((s) => s.category === category && s.source === source);
-  const fen = (toFen(o.remaining) ?? 0n) + (mine ? (toFen(mine.remaining) ?? 0n) : 0n);
-  return fenToYuan(fen);
+/** What Rust says the agreement may put on each line and source (R-PROJECT's own reading), for a
+ * new agreement or the one being corrected. Read when the form opens: spending elsewhere moves it. */
+function useAgreementOptions(grantYearId: number, projectId: number | null) {
+  return useQuery({
+    queryKey: ["projects", "agreementOptions", grantYearId, projectId],
+    queryFn: () => agreementOptions(grantYearId, projectId),
+    staleTime: 0,
+  });
 }
 
 function SplitTotal({ splits }: { splits: SplitValues[] }) {
-  let sum = 0n;
-  for (const s of splits) {
-    const fen = typedToFen(s?.amount ?? "");
-    if (fen === null)
-      return (
-        <Typography.Text type="secondary" data-testid="project-split-total">
-          合计：有金额无法识别
-        </Typography.Text>
-      );
-    sum += fen;
-  }
+  const preview = useMoneyPreview(splits.map((s) => s?.amount ?? ""));
+  if (!preview) return null;
+  if (preview.total === null)
+    return (
+      <Typography.Text type="secondary" data-testid="project-split-total">
+        合计：有金额无法识别
+      </Typography.Text>
+    );
   return (
     <span data-testid="project-split-total">
       <Typography.Text strong style={{ fontVariantNumeric: "tabular-nums" }}>
-        约定金额合计 {formatYuan(fenToYuan(sum))} 元
+        约定金额合计 {formatYuan(preview.total)} 元
       </Typography.Text>
       <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-        {daxie(sum)}
+        {preview.totalDaxie}
       </Typography.Text>
     </span>
   );
@@ -210,7 +201,7 @@ export default function ProjectForm({
 }) {
   const [form] = Form.useForm<ProjectFormValues>();
   const save = useSaveProject(editing ? editing.project.id : null);
-  const spend = useSpendOptions(grant.id);
+  const room = useAgreementOptions(grant.id, editing ? editing.project.id : null);
   const categories = useListEntries("category");
   const communities = useListEntries("community");
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -227,8 +218,7 @@ export default function ProjectForm({
   // Rust may ask for a reason the picker did not foresee (flagged on the signing date only).
   const [reasonAsked, setReasonAsked] = useState(false);
   const splits = (Form.useWatch("splits", form) as SplitValues[] | undefined) ?? [];
-  const options = spend.data ?? [];
-  const own = editing?.splits ?? [];
+  const options = room.data ?? [];
   const flag = undertaker?.eligibility.flagReason ?? null;
   const needReason =
     flag !== null || reasonAsked || (editing !== null && editing.project.overrideReason !== "");
@@ -434,7 +424,9 @@ export default function ProjectForm({
             <div data-testid="project-splits">
               {fields.map((field) => {
                 const s = splits[field.name];
-                const room = s?.category ? roomOf(options, own, s.category, s.source) : null;
+                const line = s?.category
+                  ? options.find((o) => o.category === s.category && o.source === s.source)
+                  : undefined;
                 return (
                   <div key={field.key} style={{ ...row, alignItems: "flex-start" }}>
                     <Form.Item
@@ -445,7 +437,7 @@ export default function ProjectForm({
                       <Select
                         data-testid={`project-split-category-${field.name}`}
                         placeholder="预算科目"
-                        loading={spend.isPending}
+                        loading={room.isPending}
                         options={categoryOptions}
                         notFoundContent="本年度预算中没有科目"
                       />
@@ -467,12 +459,16 @@ export default function ProjectForm({
                       rules={[{ required: true, whitespace: true, message: "请填写金额" }]}
                       style={{ flex: "1 1 170px", marginBottom: 8 }}
                       extra={
-                        s?.category && spend.data ? (
+                        s?.category && room.data ? (
                           <span data-testid={`project-split-room-${field.name}`}>
-                            {room === null ? (
+                            {line === undefined ? (
                               "该科目没有这一来源的预算"
                             ) : (
-                              <>本行尚可约定 {formatYuan(room)} 元</>
+                              <>
+                                本行尚可约定 {formatYuan(line.room)} 元
+                                {line.paidHere !== "0.00" &&
+                                  `（已支付 ${formatYuan(line.paidHere)} 元，不能低于已支付）`}
+                              </>
                             )}
                           </span>
                         ) : undefined

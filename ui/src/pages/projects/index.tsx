@@ -47,11 +47,6 @@ export function defaultYear(years: GrantYear[]): GrantYear | null {
   return pool.reduce((a, b) => (b.year > a.year ? b : a));
 }
 
-/** Agreements are signed once a year is approved and until it is closed. */
-export function canSign(grant: GrantYear): boolean {
-  return grant.status === "approved" || grant.status === "executing";
-}
-
 const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
 
 function BeneficiariesBar({ p }: { p: ProjectSummary }) {
@@ -95,7 +90,8 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
   const undertakers = [
     ...new Map((all.data ?? []).map((p) => [p.project.memberId, p.project.memberName])),
   ].map(([value, label]) => ({ value, label }));
-  const signing = canSign(grant);
+  // Agreements are signed once a year is approved and until it is closed: Rust's answer.
+  const signing = grant.actions.signAgreement.allowed;
 
   return (
     <>
@@ -140,9 +136,7 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
           />
         </Space>
-        <Tooltip
-          title={signing ? undefined : `${grant.year} 年度资助批复后、结项前才能签订服务协议`}
-        >
+        <Tooltip title={signing ? undefined : grant.actions.signAgreement.reason}>
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -7,6 +7,7 @@ import { Route, Routes } from "react-router-dom";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { ErrorPayload } from "../../ipc";
 import {
+  agreementOptions,
   attachmentRead,
   expensePost,
   grantProgress,
@@ -20,6 +21,7 @@ import {
 } from "../../ipc";
 import { renderWithApp, session } from "../../test/render";
 import {
+  AGREEMENT_2020,
   closedDetail,
   GRANT_2020,
   MEMBERS,
@@ -37,6 +39,11 @@ import ProjectPage from "./ProjectPage";
 
 vi.mock("../../ipc", async (importOriginal) => ({
   ...(await importOriginal<typeof import("../../ipc")>()),
+  agreementOptions: vi.fn(),
+  // Rust's own answers for the texts typed (vi.mock is hoisted above the imports).
+  moneyPreview: vi.fn(async (texts: string[]) =>
+    (await import("../../test/rust")).rustMoneyPreview(texts),
+  ),
   attachmentRead: vi.fn(),
   expensePost: vi.fn(),
   grantProgress: vi.fn(),
@@ -61,6 +68,7 @@ function itemOf(id: string): HTMLElement {
 
 beforeEach(() => {
   vi.mocked(spendOptions).mockReset().mockResolvedValue(SPEND_2020);
+  vi.mocked(agreementOptions).mockReset().mockResolvedValue(AGREEMENT_2020);
   vi.mocked(membersList).mockReset().mockResolvedValue(MEMBERS);
   vi.mocked(listEntries)
     .mockReset()
@@ -101,13 +109,16 @@ describe("项目协议表单", () => {
       />,
     );
 
-    // What each line can still take: the books' room plus this agreement's own unpaid part.
+    // What each line can still take is Rust's R-PROJECT reading for this agreement (issue 14: the
+    // form once showed 55,000 here, Rust's room less what the project was already paid), and the
+    // total and its 大写 are Rust's reading of what is typed.
     await waitFor(() =>
       expect(screen.getByTestId("project-split-room-0")).toHaveTextContent(
-        "本行尚可约定 55,000.00 元",
+        "本行尚可约定 70,000.00 元（已支付 15,000.00 元，不能低于已支付）",
       ),
     );
-    expect(screen.getByTestId("project-split-total")).toHaveTextContent(
+    expect(agreementOptions).toHaveBeenCalledWith(2, 7);
+    expect(await screen.findByTestId("project-split-total")).toHaveTextContent(
       "约定金额合计 40,000.00 元肆万元整",
     );
     await user.click(screen.getByTestId("project-submit"));
