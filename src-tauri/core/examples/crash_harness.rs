@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             let Ok(seed) = seed.parse() else { return usage() };
             // Returns only on a failure that is not a refusal; the parent reports it.
             if let Err(e) = harness::child(Path::new(file), Path::new(log), seed) {
-                eprintln!("child: {e}");
+                eprintln!("child: {e:#}");
             }
             ExitCode::FAILURE
         }
@@ -63,7 +63,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("FAILED (seed {seed}): {e}");
+                    eprintln!("FAILED (seed {seed}): {e:#}");
                     ExitCode::FAILURE
                 }
             }

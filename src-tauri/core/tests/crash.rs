@@ -22,7 +22,7 @@ fn ten_kills_at_random_moments_lose_nothing_committed() {
         c
     };
     // A fixed seed, so a failure in CI is the same failure on a laptop.
-    let summary = crash_harness::parent(10, 0x5348_4C4E, 20, 600, &spawn, true).unwrap_or_else(|e| panic!("{e}"));
+    let summary = crash_harness::parent(10, 0x5348_4C4E, 20, 600, &spawn, true).unwrap_or_else(|e| panic!("{e:#}"));
     eprintln!("{summary}");
     assert_eq!(summary.kills, 10);
     assert_eq!(summary.losses, 0);
@@ -44,7 +44,7 @@ fn the_checks_catch_a_damaged_attachment_and_a_lost_voucher() {
     let dir = tempfile::tempdir().unwrap();
     // Long lives, so that the children get past setup and post.
     let summary =
-        crash_harness::parent_in(dir.path(), 2, 7, 1500, 1500, &spawn, true).unwrap_or_else(|e| panic!("{e}"));
+        crash_harness::parent_in(dir.path(), 2, 7, 1500, 1500, &spawn, true).unwrap_or_else(|e| panic!("{e:#}"));
     assert!(summary.vouchers_in_file > 0 && summary.files > 0, "the children posted nothing to tamper with: {summary}");
     crash_harness::verify_in(dir.path()).expect("untouched books pass");
 
@@ -53,7 +53,7 @@ fn the_checks_catch_a_damaged_attachment_and_a_lost_voucher() {
     let stored = dir.path().join("attachments").join(&sha[..2]).join(&sha);
     let original = std::fs::read(&stored).unwrap();
     std::fs::write(&stored, b"\x89PNG\r\n\x1a\n another scan").unwrap();
-    let e = crash_harness::verify_in(dir.path()).unwrap_err();
+    let e = format!("{:#}", crash_harness::verify_in(dir.path()).unwrap_err());
     assert!(e.contains(&sha), "{e}");
     std::fs::write(&stored, original).unwrap();
     crash_harness::verify_in(dir.path()).expect("restored books pass");
@@ -68,7 +68,7 @@ fn the_checks_catch_a_damaged_attachment_and_a_lost_voucher() {
     )
     .unwrap();
     drop(conn);
-    let e = crash_harness::verify_in(dir.path()).unwrap_err();
+    let e = format!("{:#}", crash_harness::verify_in(dir.path()).unwrap_err());
     assert!(e.starts_with("LOSS: 1 committed vouchers are missing"), "{e}");
 }
 
@@ -81,5 +81,5 @@ fn crash_child() {
     let mut parts = args.splitn(3, '\n');
     let (file, log, seed) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
     let e = crash_harness::child(Path::new(file), Path::new(log), seed.parse().unwrap()).unwrap_err();
-    panic!("child: {e}");
+    panic!("child: {e:#}");
 }

@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use anyhow::{Context, anyhow, bail, ensure};
 use chrono::NaiveDate;
 use shelian_core::books::ledger::VoucherQuery;
 use shelian_core::books::reports::LedgerFilter;
@@ -60,6 +61,12 @@ fn kind_str(k: VoucherKind) -> &'static str {
     k.as_str()
 }
 
+/// A facade error as a failed check reports it: its `Debug` form (the variant, every field problem
+/// with its rule, SQLite's extended code), not the one Chinese sentence its `Display` is for the person.
+fn facade(e: CoreError) -> anyhow::Error {
+    anyhow!("{e:?}")
+}
+
 // ---------------------------------------------------------------------------------------------
 // The child
 // ---------------------------------------------------------------------------------------------
@@ -69,14 +76,14 @@ fn kind_str(k: VoucherKind) -> &'static str {
 struct Log(std::fs::File);
 
 impl Log {
-    fn intent(&mut self, what: &str) -> Result<(), String> {
+    fn intent(&mut self, what: &str) -> anyhow::Result<()> {
         // No fsync: the intent only has to survive a process kill, which keeps the page cache.
-        self.0.write_all(format!("T\t{what}\n").as_bytes()).map_err(|e| e.to_string())
+        self.0.write_all(format!("T\t{what}\n").as_bytes()).context("writing an intent to the log")
     }
 
-    fn outcome(&mut self, line: &str) -> Result<(), String> {
-        self.0.write_all(format!("{line}\n").as_bytes()).map_err(|e| e.to_string())?;
-        self.0.sync_data().map_err(|e| e.to_string())
+    fn outcome(&mut self, line: &str) -> anyhow::Result<()> {
+        self.0.write_all(format!("{line}\n").as_bytes()).context("writing an outcome to the log")?;
+        self.0.sync_data().context("syncing the log")
     }
 }
 
@@ -144,17 +151,17 @@ fn date_in(rng: &mut Rng, m: u32) -> String {
 
 /// Runs the child until it is killed: random valid operations, each logged after it returned.
 /// Returns only on an error that is not a refusal (storage, I/O): the parent treats that as a failure.
-pub fn child(file: &Path, log: &Path, seed: u64) -> Result<(), String> {
+pub fn child(file: &Path, log: &Path, seed: u64) -> anyhow::Result<()> {
     let mut rng = Rng::new(seed);
     let mut log = Log(std::fs::OpenOptions::new()
         .create(true)
         .append(true)
         .open(log)
-        .map_err(|e| format!("log {}: {e}", log.display()))?);
-    let mut books = Books::open(file, open_options()).map_err(|e| format!("open: {e:?}"))?;
-    let gy = setup(&mut books).map_err(|e| format!("setup: {e:?}"))?;
+        .with_context(|| format!("log {}", log.display()))?);
+    let mut books = Books::open(file, open_options()).map_err(facade).context("open")?;
+    let gy = setup(&mut books).map_err(facade).context("setup")?;
     // Which months are closed, kept in step with the child's own closes and reopens.
-    let view = books.months(gy).map_err(|e| format!("months: {e:?}"))?;
+    let view = books.months(gy).map_err(facade).context("months")?;
     let mut closed: BTreeSet<u32> =
         view.months.iter().filter(|s| s.closed).filter_map(|s| s.month[5..].parse().ok()).collect();
     loop {
@@ -162,7 +169,8 @@ pub fn child(file: &Path, log: &Path, seed: u64) -> Result<(), String> {
         let roll = rng.below(100);
         let total = books
             .vouchers(&VoucherQuery { grant_year_id: gy, month: None, page: 1, page_size: 1 })
-            .map_err(|e| format!("{e:?}"))?
+            .map_err(facade)
+            .context("counting the vouchers")?
             .total;
         let result: Result<String, CoreError> = match open {
             // Reopen the last closed month now and then (and always once December is closed), so
@@ -235,12 +243,12 @@ pub fn child(file: &Path, log: &Path, seed: u64) -> Result<(), String> {
             Ok(line) => log.outcome(&line)?,
             // A refusal (over budget, no cash, a closed month, a double reversal …) wrote nothing.
             Err(CoreError::Validation(p)) => log.outcome(&format!("N\t{}", p[0].message.replace(['\t', '\n'], " ")))?,
-            Err(e) => return Err(format!("not a refusal: {e:?}")),
+            Err(e) => bail!("not a refusal: {e:?}"),
         }
     }
 }
 
-fn reopen(books: &mut Books, log: &mut Log, closed: &mut BTreeSet<u32>) -> Result<Result<String, CoreError>, String> {
+fn reopen(books: &mut Books, log: &mut Log, closed: &mut BTreeSet<u32>) -> anyhow::Result<Result<String, CoreError>> {
     let Some(&m) = closed.last() else { return Ok(Ok("N\tnothing to reopen".into())) };
     log.intent(&format!("reopen\t{m}"))?;
     Ok(books.month_reopen(&month(m).to_string(), "崩溃测试补记").map(|()| {
@@ -249,8 +257,8 @@ fn reopen(books: &mut Books, log: &mut Log, closed: &mut BTreeSet<u32>) -> Resul
     }))
 }
 
-fn store_file(books: &Books, log: &mut Log, rng: &mut Rng) -> Result<AttachmentRef, String> {
-    let stored = books.attachment_store("扫描件.png", &scan(rng)).map_err(|e| format!("attachment_store: {e:?}"))?;
+fn store_file(books: &Books, log: &mut Log, rng: &mut Rng) -> anyhow::Result<AttachmentRef> {
+    let stored = books.attachment_store("扫描件.png", &scan(rng)).map_err(facade).context("attachment_store")?;
     log.outcome(&format!("F\t{}", stored.sha256))?;
     Ok(AttachmentRef { sha256: stored.sha256, file_name: stored.file_name })
 }
@@ -292,15 +300,19 @@ struct Model {
 }
 
 impl Model {
-    fn read_log(&mut self, log: &Path) -> Result<(), String> {
+    fn read_log(&mut self, log: &Path) -> anyhow::Result<()> {
         let bytes = std::fs::read(log).unwrap_or_default();
         let complete = bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
         if complete < bytes.len() {
             // A line cut by the kill is no promise; drop it so the next child starts on a clean line.
-            let f = std::fs::OpenOptions::new().write(true).open(log).map_err(|e| e.to_string())?;
-            f.set_len(complete as u64).map_err(|e| e.to_string())?;
+            let f = std::fs::OpenOptions::new()
+                .write(true)
+                .open(log)
+                .with_context(|| format!("opening {} to drop its cut line", log.display()))?;
+            f.set_len(complete as u64).with_context(|| format!("dropping the cut line of {}", log.display()))?;
         }
-        let text = std::str::from_utf8(&bytes[self.offset.min(complete)..complete]).map_err(|e| e.to_string())?;
+        let text = std::str::from_utf8(&bytes[self.offset.min(complete)..complete])
+            .with_context(|| format!("{} is not UTF-8", log.display()))?;
         for line in text.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             match f[0] {
@@ -310,29 +322,29 @@ impl Model {
                 }
                 "V" => {
                     let shas: BTreeSet<String> = f[5].split(',').filter(|s| !s.is_empty()).map(String::from).collect();
-                    let id: i64 = f[2].parse().map_err(|_| format!("bad log line {line:?}"))?;
+                    let id: i64 = f[2].parse().with_context(|| format!("bad log line {line:?}"))?;
                     let e = Expected {
                         number: f[1].into(),
                         kind: f[3].into(),
-                        amount_fen: f[4].parse().map_err(|_| format!("bad log line {line:?}"))?,
+                        amount_fen: f[4].parse().with_context(|| format!("bad log line {line:?}"))?,
                         shas,
                     };
                     if f.get(6) == Some(&"adopted") {
                         self.adopted += 1;
                     }
                     if self.vouchers.insert(id, e).is_some() {
-                        return Err(format!("the child reported voucher id {id} twice"));
+                        bail!("the child reported voucher id {id} twice");
                     }
                     self.pending = None;
                 }
                 "A" => {
-                    let id: i64 = f[1].parse().map_err(|_| format!("bad log line {line:?}"))?;
-                    let v = self.vouchers.get_mut(&id).ok_or(format!("attach to unknown voucher {id}"))?;
+                    let id: i64 = f[1].parse().with_context(|| format!("bad log line {line:?}"))?;
+                    let v = self.vouchers.get_mut(&id).with_context(|| format!("attach to unknown voucher {id}"))?;
                     v.shas.insert(f[2].into());
                     self.pending = None;
                 }
                 "M" => {
-                    let m: u32 = f[2].parse().map_err(|_| format!("bad log line {line:?}"))?;
+                    let m: u32 = f[2].parse().with_context(|| format!("bad log line {line:?}"))?;
                     if f[1] == "close" {
                         self.closed.insert(m);
                     } else {
@@ -345,7 +357,7 @@ impl Model {
                     self.refusals += 1;
                     self.pending = None;
                 }
-                other => return Err(format!("unknown log line kind {other:?}")),
+                other => bail!("unknown log line kind {other:?}"),
             }
         }
         self.offset = complete;
@@ -401,8 +413,8 @@ pub fn parent(
     max_ms: u64,
     spawn: Spawn<'_>,
     quiet: bool,
-) -> Result<Summary, String> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+) -> anyhow::Result<Summary> {
+    let dir = tempfile::tempdir().context("creating the run's temporary folder")?;
     parent_in(dir.path(), kills, seed, min_ms, max_ms, spawn, quiet).inspect_err(|_| {
         // Keep the books and the log for whoever reads the message.
         let _ = dir.keep();
@@ -418,7 +430,7 @@ pub fn parent_in(
     max_ms: u64,
     spawn: Spawn<'_>,
     quiet: bool,
-) -> Result<Summary, String> {
+) -> anyhow::Result<Summary> {
     let start = Instant::now();
     let file = dir.join("books.shelian");
     let log = dir.join("committed.log");
@@ -427,31 +439,35 @@ pub fn parent_in(
     let mut model = Model::default();
     let mut summary = Summary::default();
     for n in 1..=kills {
-        let stderr = std::fs::File::create(&stderr_path).map_err(|e| e.to_string())?;
+        let stderr =
+            std::fs::File::create(&stderr_path).with_context(|| format!("creating {}", stderr_path.display()))?;
         let mut child = spawn(&file, &log, rng.next_u64())
             .stdout(std::process::Stdio::null())
             .stderr(stderr)
             .spawn()
-            .map_err(|e| format!("spawning the child: {e}"))?;
+            .context("spawning the child")?;
         let wait = min_ms + rng.below(max_ms - min_ms + 1);
         std::thread::sleep(Duration::from_millis(wait));
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
+        if let Some(status) = child.try_wait().with_context(|| format!("kill {n}: polling the child"))? {
             let err = std::fs::read_to_string(&stderr_path).unwrap_or_default();
-            return Err(format!("kill {n}: the child ended by itself ({status}) before the kill:\n{err}"));
+            bail!("kill {n}: the child ended by itself ({status}) before the kill:\n{err}");
         }
         // SIGKILL on unix (TerminateProcess on Windows): no destructor, no rollback, no flush runs.
-        child.kill().map_err(|e| e.to_string())?;
-        child.wait().map_err(|e| e.to_string())?;
+        child.kill().with_context(|| format!("kill {n}: killing the child"))?;
+        child.wait().with_context(|| format!("kill {n}: reaping the child"))?;
         summary.kills = n;
-        model.read_log(&log)?;
+        model.read_log(&log).with_context(|| format!("kill {n}: reading the log"))?;
         let checks = check(&file, &mut model, &mut summary)
-            .map_err(|e| format!("kill {n} (after {wait} ms): {e}\nbooks and log kept in {}", dir.display()))?;
+            .with_context(|| format!("kill {n} (after {wait} ms; books and log kept in {})", dir.display()))?;
         if !model.adoptions.is_empty() {
-            let mut f = std::fs::OpenOptions::new().append(true).open(&log).map_err(|e| e.to_string())?;
+            let mut f = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&log)
+                .context("opening the log to append the adoptions")?;
             for line in model.adoptions.drain(..) {
-                writeln!(f, "{line}").map_err(|e| e.to_string())?;
+                writeln!(f, "{line}").context("appending an adoption to the log")?;
             }
-            model.offset = std::fs::metadata(&log).map_err(|e| e.to_string())?.len() as usize;
+            model.offset = std::fs::metadata(&log).context("the log's length")?.len() as usize;
         }
         summary.checks += checks;
         if !quiet && (n % 20 == 0 || n == kills) {
@@ -469,14 +485,14 @@ pub fn parent_in(
 
 /// Checks the books in `dir` against the whole of its log, as after a kill: the test of the harness
 /// itself uses it to show that a tampered file or log is caught.
-pub fn verify_in(dir: &Path) -> Result<u64, String> {
+pub fn verify_in(dir: &Path) -> anyhow::Result<u64> {
     let mut model = Model::default();
     model.read_log(&dir.join("committed.log"))?;
     check(&dir.join("books.shelian"), &mut model, &mut Summary::default())
 }
 
 /// Runs every check on the file after a kill; returns how many checks passed.
-fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, String> {
+fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> anyhow::Result<u64> {
     let mut checks = 0u64;
 
     // 1. The app opens the file again (WAL recovery, the read-only inspection, quick_check).
@@ -484,34 +500,29 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
         summary.kills_in_setup += 1;
         return Ok(0);
     }
-    let books = Books::open(file, open_options()).map_err(|e| format!("Books::open refused the file: {e:?}"))?;
+    let books = Books::open(file, open_options()).map_err(facade).context("Books::open refused the file")?;
     checks += 1;
 
     // 2. SQLite's own full integrity check and foreign keys, on a separate connection.
-    let conn = rusqlite::Connection::open(file).map_err(|e| e.to_string())?;
+    let conn = rusqlite::Connection::open(file).context("opening a second connection")?;
     let integrity: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
-        .map_err(|e| e.to_string())?;
-    if integrity != ["ok"] {
-        return Err(format!("PRAGMA integrity_check: {integrity:?}"));
-    }
+        .context("running PRAGMA integrity_check")?;
+    ensure!(integrity == ["ok"], "PRAGMA integrity_check: {integrity:?}");
     checks += 1;
-    let fk: i64 =
-        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(|e| e.to_string())?;
-    if fk != 0 {
-        return Err(format!("{fk} foreign-key violations"));
-    }
+    let fk: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .context("running the foreign-key check")?;
+    ensure!(fk == 0, "{fk} foreign-key violations");
     checks += 1;
 
-    let gy = match books.grant_years().map_err(|e| format!("{e:?}"))?.first() {
+    let gy = match books.grant_years().map_err(facade).context("grant_years")?.first() {
         Some(g) if g.status == GrantStatus::Executing => g.id,
         _ => {
             // Killed while opening, migrating or setting up: no voucher may exist yet.
             let n: i64 = conn.query_row("SELECT count(*) FROM voucher", [], |r| r.get(0)).unwrap_or(0);
-            if n != 0 || !model.vouchers.is_empty() {
-                return Err(format!("{n} vouchers in a file whose grant year is not executing"));
-            }
+            ensure!(n == 0 && model.vouchers.is_empty(), "{n} vouchers in a file whose grant year is not executing");
             summary.kills_in_setup += 1;
             return Ok(checks);
         }
@@ -522,32 +533,35 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
     let rows: Vec<(i64, String, i64, i64)> = conn
         .prepare("SELECT id, kind, year, seq FROM voucher ORDER BY id")
         .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect())
-        .map_err(|e| e.to_string())?;
+        .context("reading the vouchers")?;
     let in_file: BTreeSet<i64> = rows.iter().map(|r| r.0).collect();
     let missing: Vec<&Expected> =
         model.vouchers.iter().filter(|(id, _)| !in_file.contains(id)).map(|(_, e)| e).collect();
     if !missing.is_empty() {
         summary.losses += missing.len() as u64;
-        return Err(format!("LOSS: {} committed vouchers are missing, first {:?}", missing.len(), missing[0]));
+        bail!("LOSS: {} committed vouchers are missing, first {:?}", missing.len(), missing[0]);
     }
     let extra: Vec<i64> = in_file.iter().filter(|id| !model.vouchers.contains_key(id)).copied().collect();
     let pending = model.pending.take();
     match (extra.as_slice(), pending.as_deref()) {
         ([], _) => {}
         ([id], Some(p)) if p == "receipt" || p == "expense" || p.starts_with("reverse\t") => {
-            let v = books.voucher_get(*id).map_err(|e| format!("{e:?}"))?;
+            let v = books.voucher_get(*id).map_err(facade).with_context(|| format!("voucher_get({id})"))?;
             let expected_kind = match p {
                 "receipt" => VoucherKind::Receipt,
                 "expense" => VoucherKind::Expense,
                 _ => VoucherKind::Reversal,
             };
-            if v.kind != expected_kind {
-                return Err(format!("voucher {} is a {:?}, but the call in flight was {p:?}", v.number, v.kind));
-            }
+            ensure!(
+                v.kind == expected_kind,
+                "voucher {} is a {:?}, but the call in flight was {p:?}",
+                v.number,
+                v.kind
+            );
             if let Some(target) = p.strip_prefix("reverse\t")
                 && v.reverses.as_ref().map(|l| l.id.to_string()).as_deref() != Some(target)
             {
-                return Err(format!("voucher {} does not reverse voucher {target}", v.number));
+                bail!("voucher {} does not reverse voucher {target}", v.number);
             }
             let shas: Vec<&str> = v.attachments.iter().map(|a| a.sha256.as_str()).collect();
             model.adoptions.push(format!("{}\tadopted", voucher_line(&v.number, v.id, v.kind, v.amount, &shas)));
@@ -558,22 +572,24 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
             );
             model.adopted += 1;
         }
-        _ => {
-            return Err(format!(
-                "vouchers {extra:?} are in the file but nobody reported them (in flight: {pending:?})"
-            ));
-        }
+        _ => bail!("vouchers {extra:?} are in the file but nobody reported them (in flight: {pending:?})"),
     }
     for (id, kind, year, seq) in &rows {
         let e = &model.vouchers[id];
         let number = format!("记-{year}-{seq:04}");
-        if e.number != number || e.kind != *kind {
-            return Err(format!("voucher {id} is {number} {kind}, the child was told {} {}", e.number, e.kind));
-        }
-        let v = books.voucher_get(*id).map_err(|e| format!("{e:?}"))?;
-        if v.amount.to_fen() != e.amount_fen {
-            return Err(format!("{number} is for {} fen, the child was told {}", v.amount.to_fen(), e.amount_fen));
-        }
+        ensure!(
+            e.number == number && e.kind == *kind,
+            "voucher {id} is {number} {kind}, the child was told {} {}",
+            e.number,
+            e.kind
+        );
+        let v = books.voucher_get(*id).map_err(facade).with_context(|| format!("voucher_get({id})"))?;
+        ensure!(
+            v.amount.to_fen() == e.amount_fen,
+            "{number} is for {} fen, the child was told {}",
+            v.amount.to_fen(),
+            e.amount_fen
+        );
     }
     checks += 1;
     summary.vouchers_in_file = rows.len() as u64;
@@ -586,16 +602,15 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
     for (year, mut seqs) in by_year {
         seqs.sort_unstable();
         if let Some((i, s)) = seqs.iter().enumerate().find(|(i, s)| **s != *i as i64 + 1) {
-            return Err(format!("voucher numbers of {year} have a gap: position {} holds {s}", i + 1));
+            bail!("voucher numbers of {year} have a gap: position {} holds {s}", i + 1);
         }
     }
     checks += 1;
 
     // 5. Every voucher balances (the facade's count and an independent sum), has lines, and has its
     //    audit row, written in the same transaction.
-    if books.unbalanced_vouchers().map_err(|e| format!("{e:?}"))? != 0 {
-        return Err("the facade counts unbalanced vouchers".into());
-    }
+    let unbalanced = books.unbalanced_vouchers().map_err(facade).context("unbalanced_vouchers")?;
+    ensure!(unbalanced == 0, "the facade counts unbalanced vouchers");
     let bad: i64 = conn
         .query_row(
             "SELECT count(*) FROM voucher v WHERE
@@ -605,20 +620,16 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
             [],
             |r| r.get(0),
         )
-        .map_err(|e| e.to_string())?;
-    if bad != 0 {
-        return Err(format!("{bad} vouchers unbalanced, without lines or without exactly one audit row"));
-    }
+        .context("counting unbalanced vouchers")?;
+    ensure!(bad == 0, "{bad} vouchers unbalanced, without lines or without exactly one audit row");
     let double: i64 = conn
         .query_row(
             "SELECT count(*) FROM voucher r JOIN voucher o ON o.id = r.reverses_id WHERE o.kind = 'reversal'",
             [],
             |r| r.get(0),
         )
-        .map_err(|e| e.to_string())?;
-    if double != 0 {
-        return Err(format!("{double} reversals reverse a reversal"));
-    }
+        .context("counting reversals of reversals")?;
+    ensure!(double == 0, "{double} reversals reverse a reversal");
     checks += 1;
 
     // 6. The reports tie out to the account balances, and no cash or line is below zero.
@@ -628,7 +639,8 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
     // 7. Closed months are the ones the child closed (give or take the call in flight).
     let closed: BTreeSet<u32> = books
         .months(gy)
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(facade)
+        .context("months")?
         .months
         .iter()
         .filter(|m| m.closed)
@@ -645,12 +657,11 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
             };
             Some(after)
         });
-        if flip.as_ref() != Some(&closed) {
-            return Err(format!(
-                "closed months {closed:?}, the child was told {:?} (in flight: {pending:?})",
-                model.closed
-            ));
-        }
+        ensure!(
+            flip.as_ref() == Some(&closed),
+            "closed months {closed:?}, the child was told {:?} (in flight: {pending:?})",
+            model.closed
+        );
         let (op, m) = pending.as_deref().and_then(|p| p.split_once('\t')).unwrap_or_default();
         model.adoptions.push(format!("M\t{op}\t{m}\tadopted"));
         model.month_events += 1;
@@ -663,7 +674,7 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
     let links: Vec<(i64, String)> = conn
         .prepare("SELECT voucher_id, sha256 FROM voucher_attachment ORDER BY voucher_id")
         .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-        .map_err(|e| e.to_string())?;
+        .context("reading the attachment links")?;
     let mut linked: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
     for (id, sha) in &links {
         linked.entry(*id).or_default().insert(sha.clone());
@@ -674,34 +685,32 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
         let have = linked.remove(id).unwrap_or_default();
         if !e.shas.is_subset(&have) {
             summary.losses += 1;
-            return Err(format!(
-                "LOSS: {} lost attachments {:?}",
-                e.number,
-                e.shas.difference(&have).collect::<Vec<_>>()
-            ));
+            bail!("LOSS: {} lost attachments {:?}", e.number, e.shas.difference(&have).collect::<Vec<_>>());
         }
         if have != e.shas {
-            if in_flight_attach != Some(*id) || have.len() != e.shas.len() + 1 {
-                return Err(format!("{} has attachments nobody reported: {have:?} vs {:?}", e.number, e.shas));
-            }
+            ensure!(
+                in_flight_attach == Some(*id) && have.len() == e.shas.len() + 1,
+                "{} has attachments nobody reported: {have:?} vs {:?}",
+                e.number,
+                e.shas
+            );
             let new = have.difference(&e.shas).next().cloned().unwrap_or_default();
             model.adoptions.push(format!("A\t{id}\t{new}\tadopted"));
             e.shas = have;
         }
     }
-    if !linked.is_empty() {
-        return Err(format!("attachments linked to unknown vouchers: {linked:?}"));
-    }
+    ensure!(linked.is_empty(), "attachments linked to unknown vouchers: {linked:?}");
     for (_, sha) in &links {
-        books.attachment_read(sha).map_err(|e| format!("attachment {sha} of the books does not read back: {e:?}"))?;
+        books
+            .attachment_read(sha)
+            .map_err(facade)
+            .with_context(|| format!("attachment {sha} of the books does not read back"))?;
     }
     summary.attachments = links.len() as u64;
     let dir = file.parent().expect("folder").join("attachments");
     for sha in &model.files {
-        let bytes = std::fs::read(dir.join(&sha[..2]).join(sha)).map_err(|e| format!("stored file {sha}: {e}"))?;
-        if attachments::sha256_hex(&bytes) != *sha {
-            return Err(format!("stored file {sha} does not hash to its name"));
-        }
+        let bytes = std::fs::read(dir.join(&sha[..2]).join(sha)).with_context(|| format!("stored file {sha}"))?;
+        ensure!(attachments::sha256_hex(&bytes) == *sha, "stored file {sha} does not hash to its name");
     }
     summary.leftover_temp_files = scan_folder(&dir)?;
     checks += 1;
@@ -710,36 +719,34 @@ fn check(file: &Path, model: &mut Model, summary: &mut Summary) -> Result<u64, S
 
 /// Every file under a real name in the attachment folder hashes to that name (a kill mid-write may
 /// only leave a temporary `.incoming-*` file); returns how many temporary files there are.
-fn scan_folder(dir: &Path) -> Result<u64, String> {
+fn scan_folder(dir: &Path) -> anyhow::Result<u64> {
     let mut temps = 0;
     let Ok(fans) = std::fs::read_dir(dir) else { return Ok(0) };
     for fan in fans {
-        let fan: PathBuf = fan.map_err(|e| e.to_string())?.path();
-        for f in std::fs::read_dir(&fan).map_err(|e| e.to_string())? {
-            let path = f.map_err(|e| e.to_string())?.path();
+        let fan: PathBuf = fan.with_context(|| format!("listing {}", dir.display()))?.path();
+        for f in std::fs::read_dir(&fan).with_context(|| format!("listing {}", fan.display()))? {
+            let path = f.with_context(|| format!("listing {}", fan.display()))?.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
             if name.starts_with(".incoming-") {
                 temps += 1;
                 continue;
             }
-            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
-            if attachments::sha256_hex(&bytes) != name {
-                return Err(format!(
-                    "{} holds other content than its name says (a half-written file?)",
-                    path.display()
-                ));
-            }
+            let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            ensure!(
+                attachments::sha256_hex(&bytes) == name,
+                "{} holds other content than its name says (a half-written file?)",
+                path.display()
+            );
         }
     }
     Ok(temps)
 }
 
 /// The report totals against the account balances, as `tests/ledger_props.rs` holds them.
-fn tie_out(b: &Books, id: i64) -> Result<(), String> {
-    let e = |e: CoreError| format!("{e:?}");
-    let tie = b.tie_out(id).map_err(e)?;
+fn tie_out(b: &Books, id: i64) -> anyhow::Result<()> {
+    let tie = b.tie_out(id).map_err(facade).context("tie_out")?;
     let mut fail = Vec::new();
-    let exec = b.report_budget_execution(id).map_err(e)?;
+    let exec = b.report_budget_execution(id).map_err(facade).context("report_budget_execution")?;
     if exec.totals.total.spent != tie.expenses {
         fail.push(format!("预算执行表 spent {} ≠ expenses {}", exec.totals.total.spent, tie.expenses));
     }
@@ -747,31 +754,38 @@ fn tie_out(b: &Books, id: i64) -> Result<(), String> {
     if rows != tie.expenses {
         fail.push(format!("预算执行表 rows {rows} ≠ expenses {}", tie.expenses));
     }
-    let whole = b.report_ledger(&LedgerFilter { grant_year_id: id, source: None, category: None }).map_err(e)?;
+    let whole = b
+        .report_ledger(&LedgerFilter { grant_year_id: id, source: None, category: None })
+        .map_err(facade)
+        .context("report_ledger")?;
     if (whole.closing, whole.total_income, whole.total_expense) != (tie.money, tie.revenue, tie.expenses) {
         fail.push(format!("收支明细账 {:?} ≠ {tie:?}", (whole.closing, whole.total_income, whole.total_expense)));
     }
     let mut by_source = Money::ZERO;
     for s in FundSource::ALL {
-        by_source +=
-            b.report_ledger(&LedgerFilter { grant_year_id: id, source: Some(s), category: None }).map_err(e)?.closing;
+        by_source += b
+            .report_ledger(&LedgerFilter { grant_year_id: id, source: Some(s), category: None })
+            .map_err(facade)
+            .with_context(|| format!("report_ledger({s:?})"))?
+            .closing;
     }
     if by_source != tie.money {
         fail.push(format!("收支明细账 by source {by_source} ≠ money {}", tie.money));
     }
-    let received = b.report_funds(id).map_err(e)?.total.received;
+    let received = b.report_funds(id).map_err(facade).context("report_funds")?.total.received;
     if received != tie.revenue {
         fail.push(format!("资金到账 {received} ≠ revenue {}", tie.revenue));
     }
-    let acts = b.report_activities(id).map_err(e)?;
+    let acts = b.report_activities(id).map_err(facade).context("report_activities")?;
     match acts.rows.iter().find(|r| r.label == "费用合计") {
         Some(r) if r.total == tie.expenses => {}
         other => fail.push(format!("业务活动表 费用合计 {other:?} ≠ {}", tie.expenses)),
     }
-    for s in b.spend_options(id).map_err(e)? {
+    for s in b.spend_options(id).map_err(facade).context("spend_options")? {
         if s.cash.is_negative() || s.remaining.is_negative() {
             fail.push(format!("below zero: {s:?}"));
         }
     }
-    if fail.is_empty() { Ok(()) } else { Err(format!("tie-out: {}", fail.join("; "))) }
+    ensure!(fail.is_empty(), "tie-out: {}", fail.join("; "));
+    Ok(())
 }
