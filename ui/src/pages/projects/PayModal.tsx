@@ -16,7 +16,7 @@ import {
 } from "../books/attachments";
 import { PAYMENT_LABEL } from "../books/labels";
 import { DATE_FORMAT, SOURCE_LABEL } from "../grants/labels";
-import { usePayProject } from "./queries";
+import { usePostExpense } from "../books/queries";
 
 interface FormValues {
   date: Dayjs | null;
@@ -66,7 +66,7 @@ export default function PayModal({
   onClose: () => void;
 }) {
   const [form] = Form.useForm<FormValues>();
-  const pay = usePayProject();
+  const pay = usePostExpense();
   const [problems, setProblems] = useState<Problem[]>([]);
   const p = detail.project;
   const lastDay = dayjs(today, DATE_FORMAT);

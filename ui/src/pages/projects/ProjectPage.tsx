@@ -19,7 +19,6 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import {
@@ -44,7 +43,7 @@ import { EligibilityTags, GRADE_LABEL, ProjectStatusTag, quantity, TargetBar } f
 import PayModal from "./PayModal";
 import { PhotoThumbs } from "./photos";
 import ProjectForm from "./ProjectForm";
-import { invalidateProjects, useProject, useStartProject } from "./queries";
+import { useProject, useStartProject } from "./queries";
 
 const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
 
@@ -391,7 +390,6 @@ function PaymentsCard({
   grant: GrantYear | null;
   today: string;
 }) {
-  const client = useQueryClient();
   const [reversing, setReversing] = useState<Voucher | null>(null);
   const correctable = grant !== null && grant.status !== "closed";
   const net = addYuan(...detail.payments.map((v) => v.amount)) ?? "0.00";
@@ -497,12 +495,7 @@ function PaymentsCard({
         }
       />
       {reversing && (
-        <ReverseModal
-          voucher={reversing}
-          today={today}
-          onClose={() => setReversing(null)}
-          onDone={() => void invalidateProjects(client, detail.project.grantYearId)}
-        />
+        <ReverseModal voucher={reversing} today={today} onClose={() => setReversing(null)} />
       )}
     </Card>
   );
