@@ -34,13 +34,13 @@ import {
 import { problemsOf, ProblemsAlert, type Problem } from "../../forms/problems";
 import { addYuan, formatYuan } from "../../money";
 import { Amount } from "../books/labels";
+import ExpenseModal from "../books/ExpenseModal";
 import ReverseModal from "../books/ReverseModal";
 import { SOURCE_LABEL } from "../grants/labels";
 import { useGrantYears } from "../grants/queries";
 import ActivityModal from "./ActivityModal";
 import { CloseModal, TerminateModal } from "./EndModals";
 import { EligibilityTags, GRADE_LABEL, ProjectStatusTag, quantity, TargetBar } from "./labels";
-import PayModal from "./PayModal";
 import { PhotoThumbs } from "./photos";
 import ProjectForm from "./ProjectForm";
 import { useProject, useStartProject } from "./queries";
@@ -172,7 +172,12 @@ function Header({
         />
       )}
       {dialog === "pay" && (
-        <PayModal detail={detail} grant={grant} today={today} onClose={() => setDialog(null)} />
+        <ExpenseModal
+          project={detail}
+          grant={grant}
+          today={today}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog === "activity" && (
         <ActivityModal detail={detail} today={today} onClose={() => setDialog(null)} />
