@@ -8,10 +8,8 @@ import type { Grade, ProjectDetail } from "../../ipc";
 import { applyProblems, ProblemsAlert, placeIn, type Problem } from "../../forms/problems";
 import { formatYuan, percentOf, toFen } from "../../money";
 import { DATE_FORMAT } from "../grants/labels";
-import { GRADE_LABEL, GRADE_ORDER, TargetBar } from "./labels";
+import { FIGURE, GRADE_LABEL, GRADE_ORDER, TargetBar } from "./labels";
 import { useCloseProject, useTerminateProject } from "./queries";
-
-const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
 
 function MoneyLine({ detail }: { detail: ProjectDetail }) {
   const unpaid = (toFen(detail.remaining) ?? 0n) > 0n;
@@ -19,7 +17,7 @@ function MoneyLine({ detail }: { detail: ProjectDetail }) {
     <div data-testid="end-money" style={{ marginBottom: 12 }}>
       <div style={{ display: "flex", justifyContent: "space-between", gap: 12 }}>
         <Typography.Text>已拨付 / 约定</Typography.Text>
-        <Typography.Text style={figure}>
+        <Typography.Text style={FIGURE}>
           {formatYuan(detail.paid)} / {formatYuan(detail.agreed)} 元
         </Typography.Text>
       </div>
@@ -29,7 +27,7 @@ function MoneyLine({ detail }: { detail: ProjectDetail }) {
         style={{ marginBottom: 0 }}
       />
       {unpaid && (
-        <Typography.Text type="warning" style={{ fontSize: 12, ...figure }}>
+        <Typography.Text type="warning" style={{ fontSize: 12, ...FIGURE }}>
           未拨付的 {formatYuan(detail.remaining)} 元将退回对应的预算科目
         </Typography.Text>
       )}

@@ -18,6 +18,7 @@ import { useListEntries } from "../members/queries";
 import GrantProgressCard from "./GrantProgressCard";
 import {
   EligibilityTags,
+  FIGURE,
   ProjectStatusTag,
   quantity,
   quantityPercent,
@@ -32,15 +33,13 @@ export function canSign(grant: GrantYear): boolean {
   return grant.status === "approved" || grant.status === "executing";
 }
 
-const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
-
 function BeneficiariesBar({ p }: { p: ProjectSummary }) {
   const t = p.targets.find((x) => x.kind === "beneficiaries");
   if (!t) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Tooltip title={`服务人次 ${quantity(t.actual)} / ${quantity(t.target)}（${t.percent}）`}>
       <div data-testid="project-row-beneficiaries" style={{ minWidth: 90 }}>
-        <Typography.Text style={{ fontSize: 12, ...figure }}>
+        <Typography.Text style={{ fontSize: 12, ...FIGURE }}>
           {quantity(t.actual)} / {quantity(t.target)}
         </Typography.Text>
         <Progress
@@ -183,8 +182,8 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             align: "right",
             render: (_, p) => (
               <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }}>
-                <span style={figure}>{formatYuan(p.agreed)}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12, ...figure }}>
+                <span style={FIGURE}>{formatYuan(p.agreed)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12, ...FIGURE }}>
                   {formatYuan(p.paid)}
                 </Typography.Text>
               </Space>
@@ -201,7 +200,7 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             title: "活动",
             width: 56,
             align: "right",
-            render: (_, p) => <span style={figure}>{p.activities}</span>,
+            render: (_, p) => <span style={FIGURE}>{p.activities}</span>,
           },
           {
             key: "beneficiaries",
