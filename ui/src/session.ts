@@ -1,20 +1,19 @@
 // Server state of the open books. The session (mode, file, federation profile) is one entity under
 // one query key; every mutation that changes it invalidates that key instead of patching the cache.
-// Switching between the real and the demo books changes every entity, so it invalidates them all.
+// Switching between the real and the demo books changes every entity (`afterBooksReplaced`).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
-
-export const SESSION_KEY = ["session"] as const;
+import { afterBooksReplaced, queryKeys } from "./kit/queryKeys";
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: sessionGet });
+  return useQuery({ queryKey: queryKeys.session, queryFn: sessionGet });
 }
 
 export function useOpenDemo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sessionOpenDemo,
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => afterBooksReplaced(queryClient),
   });
 }
 
@@ -22,6 +21,6 @@ export function useCloseDemo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sessionCloseDemo,
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => afterBooksReplaced(queryClient),
   });
 }

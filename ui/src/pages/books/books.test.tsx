@@ -29,11 +29,12 @@ import {
   REVERSAL,
   SPEND_OPTIONS,
 } from "../../test/books";
+import { defaultGrantYear } from "../../kit/GrantYearScope";
 import { grantDetail } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
 import HomePage from "../home";
 import ExpenseModal from "./ExpenseModal";
-import BooksPage, { defaultGrantYear } from "./index";
+import BooksPage from "./index";
 import PeriodTab from "./PeriodTab";
 import { ActivitiesTable, ExecutionTable, FundsTables, LedgerTable } from "./ReportsTab";
 import { voucherActions } from "../../test/rust";
@@ -198,11 +199,12 @@ describe("凭证 list", SLOW, () => {
       year,
       status,
     });
-    expect(defaultGrantYear([])).toBeNull();
-    expect(
-      defaultGrantYear([y(1, 2019, "closed"), y(2, 2020, "executing"), y(3, 2021, "applying")])?.id,
-    ).toBe(2);
-    expect(defaultGrantYear([y(1, 2019, "closed"), y(3, 2021, "applying")])?.id).toBe(3);
+    const books = (years: (typeof GRANT)[]) => defaultGrantYear(years, "execution");
+    expect(books([])).toBeNull();
+    expect(books([y(1, 2019, "closed"), y(2, 2020, "executing"), y(3, 2021, "applying")])?.id).toBe(
+      2,
+    );
+    expect(books([y(1, 2019, "closed"), y(3, 2021, "applying")])?.id).toBe(3);
   });
 
   it("links an original and its red-ink reversal both ways, and opens the double entry", async () => {

@@ -1,24 +1,16 @@
 // 记账: the books of one grant year — its vouchers (记一笔支出, 冲销, 补充附件), month-end close, the
-// four reports and the chart of accounts. The year defaults to the one being executed, else the latest.
-import { Alert, Card, Empty, Select, Skeleton, Space, Tabs, Typography } from "antd";
+// four reports and the chart of accounts, in the year of kit/GrantYearScope ("execution").
+import { Alert, Skeleton, Space, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage, type GrantYear, type SessionInfo } from "../../ipc";
+import GrantYearScope from "../../kit/GrantYearScope";
 import { SOURCE_LABEL, StatusTag, Yuan } from "../grants/labels";
-import { useGrantYears } from "../grants/queries";
 import { ChartView } from "./ChartTab";
 import PeriodTab from "./PeriodTab";
 import { useChart, useMonths, useSpendOptions } from "./queries";
 import ReportsTab from "./ReportsTab";
 import VouchersTab from "./VouchersTab";
-
-/** The executing year, else the latest one on record. */
-export function defaultGrantYear(years: GrantYear[]): GrantYear | null {
-  const executing = years.filter((g) => g.status === "executing");
-  const pool = executing.length > 0 ? executing : years;
-  if (pool.length === 0) return null;
-  return pool.reduce((a, b) => (b.year > a.year ? b : a));
-}
 
 /** Cash on hand by source (received − spent), from the spend options Rust computes. */
 function CashLine({ grant }: { grant: GrantYear }) {
@@ -112,46 +104,15 @@ function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
 }
 
 export default function BooksPage({ session }: { session: SessionInfo }) {
-  const years = useGrantYears();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const list = years.data ?? [];
-  const grant = list.find((g) => g.id === chosen) ?? defaultGrantYear(list);
-
   return (
-    <Card
+    <GrantYearScope
+      purpose="execution"
       title="记账"
-      data-testid="books-page"
-      extra={
-        list.length > 0 && (
-          <Select
-            data-testid="books-year"
-            style={{ width: 170 }}
-            value={grant?.id}
-            onChange={setChosen}
-            options={[...list]
-              .sort((a, b) => b.year - a.year)
-              .map((g) => ({ value: g.id, label: `${g.year} 年度资助` }))}
-          />
-        )
-      }
+      testId="books-page"
+      pickerTestId="books-year"
+      emptyReason="记账按年度资助进行"
     >
-      {years.isError ? (
-        <Alert type="error" showIcon message={errorMessage(years.error)} />
-      ) : years.isPending ? (
-        <Skeleton active />
-      ) : grant === null ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <>
-              <div>记账按年度资助进行，目前还没有年度资助记录。</div>
-              <Link to="/grants">去新建年度资助</Link>
-            </>
-          }
-        />
-      ) : (
-        <GrantBooks key={grant.id} grant={grant} today={session.today} />
-      )}
-    </Card>
+      {(grant) => <GrantBooks grant={grant} today={session.today} />}
+    </GrantYearScope>
   );
 }

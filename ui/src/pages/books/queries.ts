@@ -1,13 +1,7 @@
-// Server state of the 记账 area. Every key starts with BOOKS_KEY, so one invalidation after a write
-// refreshes vouchers, months, balances and reports alike; a posting also changes the grant year's
-// page (budget spent) and 首页, which are invalidated with it.
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryClient,
-} from "@tanstack/react-query";
+// Server state of the 记账 area. Every key starts with `queryKeys.books.all`, so one invalidation
+// after a write refreshes vouchers, months, balances and reports alike; what else a posting changes
+// (the grant year's page, 首页, the projects) is `afterLedgerWrite`'s to say.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   attachmentRead,
   chartGet,
@@ -29,13 +23,11 @@ import {
   type ReversalInput,
   type VoucherQuery,
 } from "../../ipc";
-import { GRANT_YEARS_KEY, grantYearKey, HOME_KEY } from "../grants/queries";
-
-export const BOOKS_KEY = ["books"] as const;
+import { afterAttachmentAdd, afterLedgerWrite, queryKeys } from "../../kit/queryKeys";
 
 export function useVouchers(query: VoucherQuery) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "vouchers", query],
+    queryKey: queryKeys.books.vouchers(query),
     queryFn: () => vouchersList(query),
     placeholderData: keepPreviousData,
   });
@@ -44,7 +36,7 @@ export function useVouchers(query: VoucherQuery) {
 /** How many vouchers a grant year holds (首页), or 0 while unknown. */
 export function useVoucherCount(grantYearId: number | null): number {
   const q = useQuery({
-    queryKey: [...BOOKS_KEY, "vouchers", "count", grantYearId],
+    queryKey: queryKeys.books.voucherCount(grantYearId),
     queryFn: () =>
       vouchersList({ grantYearId: grantYearId as number, month: null, page: 1, pageSize: 1 }),
     enabled: grantYearId !== null,
@@ -54,14 +46,14 @@ export function useVoucherCount(grantYearId: number | null): number {
 
 export function useSpendOptions(grantYearId: number) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "spend", grantYearId],
+    queryKey: queryKeys.books.spend(grantYearId),
     queryFn: () => spendOptions(grantYearId),
   });
 }
 
 export function useMonths(grantYearId: number) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "months", grantYearId],
+    queryKey: queryKeys.books.months(grantYearId),
     queryFn: () => monthsList(grantYearId),
   });
 }
@@ -69,21 +61,21 @@ export function useMonths(grantYearId: number) {
 /** The chart a grant year's books are kept in: chosen by its dates (2026 on: 财会〔2024〕25号). */
 export function useChart(grantYearId: number) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "chart", grantYearId],
+    queryKey: queryKeys.books.chart(grantYearId),
     queryFn: () => chartGet(grantYearId),
   });
 }
 
 export function useBudgetExecution(grantYearId: number) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "report", "execution", grantYearId],
+    queryKey: queryKeys.books.execution(grantYearId),
     queryFn: () => reportBudgetExecution(grantYearId),
   });
 }
 
 export function useLedgerReport(filter: LedgerFilter) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "report", "ledger", filter],
+    queryKey: queryKeys.books.ledger(filter),
     queryFn: () => reportLedger(filter),
     placeholderData: keepPreviousData,
   });
@@ -91,14 +83,14 @@ export function useLedgerReport(filter: LedgerFilter) {
 
 export function useFundsReport(grantYearId: number) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "report", "funds", grantYearId],
+    queryKey: queryKeys.books.funds(grantYearId),
     queryFn: () => reportFunds(grantYearId),
   });
 }
 
 export function useActivityStatement(grantYearId: number) {
   return useQuery({
-    queryKey: [...BOOKS_KEY, "report", "activities", grantYearId],
+    queryKey: queryKeys.books.activities(grantYearId),
     queryFn: () => reportActivities(grantYearId),
   });
 }
@@ -106,30 +98,19 @@ export function useActivityStatement(grantYearId: number) {
 /** An attachment's bytes never change (they are named by their SHA-256): fetched once. */
 export function useAttachmentBytes(sha256: string | null) {
   return useQuery({
-    queryKey: ["attachment", sha256],
+    queryKey: queryKeys.attachment(sha256),
     queryFn: () => attachmentRead(sha256 as string),
     enabled: sha256 !== null,
     gcTime: 60_000,
   });
 }
 
-/** What a write to the books changes: the books area, the grant years (spent), 首页. */
-export function invalidateBooks(queryClient: QueryClient, grantYearId?: number) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: BOOKS_KEY }),
-    queryClient.invalidateQueries({ queryKey: GRANT_YEARS_KEY }),
-    queryClient.invalidateQueries({
-      queryKey: grantYearId === undefined ? ["grantYear"] : grantYearKey(grantYearId),
-    }),
-    queryClient.invalidateQueries({ queryKey: HOME_KEY }),
-  ]);
-}
-
+/** 记一笔支出, and 拨付 (an expense naming a project: R-PROJECT and R-SPEND in one transaction). */
 export function usePostExpense() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ExpenseInput) => expensePost(input),
-    onSuccess: (v) => invalidateBooks(queryClient, v.grantYearId),
+    onSuccess: (v) => afterLedgerWrite(queryClient, v.grantYearId),
   });
 }
 
@@ -137,7 +118,7 @@ export function useReverseVoucher() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ReversalInput) => voucherReverse(input),
-    onSuccess: (v) => invalidateBooks(queryClient, v.grantYearId),
+    onSuccess: (v) => afterLedgerWrite(queryClient, v.grantYearId),
   });
 }
 
@@ -146,7 +127,7 @@ export function useAttachFiles() {
   return useMutation({
     mutationFn: ({ voucherId, files }: { voucherId: number; files: AttachmentRef[] }) =>
       voucherAttach(voucherId, files),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: BOOKS_KEY }),
+    onSuccess: () => afterAttachmentAdd(queryClient),
   });
 }
 
@@ -154,7 +135,7 @@ export function useCloseMonth() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (month: string) => monthClose(month),
-    onSuccess: () => invalidateBooks(queryClient),
+    onSuccess: () => afterLedgerWrite(queryClient),
   });
 }
 
@@ -163,6 +144,6 @@ export function useReopenMonth() {
   return useMutation({
     mutationFn: ({ month, reason }: { month: string; reason: string }) =>
       monthReopen(month, reason),
-    onSuccess: () => invalidateBooks(queryClient),
+    onSuccess: () => afterLedgerWrite(queryClient),
   });
 }

@@ -1,10 +1,10 @@
 // 新建年度资助 (and 修改申报 while 申报中): year, the city amount as typed, and an optional execution
 // period. Rust decides R-BAND and R-YEARS; its refusals land under the fields with their rule id.
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Typography } from "antd";
+import { DatePicker, Form, Input, InputNumber } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
 import type { GrantYear, GrantYearDetail, GrantYearInput, PolicyProfile } from "../../ipc";
-import { applyProblems, ProblemsAlert, type FieldPath, type Problem } from "../../forms/problems";
+import type { FieldPath } from "../../forms/problems";
+import FormModal from "../../kit/FormModal";
 import { formatYuan } from "../../money";
 import { DATE_FORMAT } from "./labels";
 import { useCreateGrantYear, useUpdateGrantYear } from "./queries";
@@ -66,7 +66,6 @@ export default function GrantYearModal({
   const create = useCreateGrantYear();
   const update = useUpdateGrantYear(editing ? editing.id : 0);
   const save = editing ? update : create;
-  const [problems, setProblems] = useState<Problem[]>([]);
   const year = Form.useWatch("year", form);
 
   const initialValues: FormValues = editing
@@ -77,87 +76,56 @@ export default function GrantYearModal({
       }
     : { year: defaultYear, cityAmount: "", period: null };
 
-  const onFinish = (values: FormValues) => {
-    if (save.isPending) return;
-    setProblems([]);
-    save.mutate(toGrantYearInput(values), {
-      onSuccess: onSaved,
-      onError: (e) => setProblems(applyProblems(form, e, place)),
-    });
-  };
-
   return (
-    <Modal
-      open
+    <FormModal
+      name="grantYear"
       title={editing ? `修改 ${editing.year} 年度申报` : "新建年度资助"}
-      onCancel={onClose}
-      maskClosable={false}
-      width={520}
-      footer={[
-        <Button key="cancel" onClick={onClose} disabled={save.isPending}>
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          loading={save.isPending}
-          htmlType="submit"
-          // The footer is outside the <form>: `form` makes this its submit button, so Enter in a
-          // field submits too.
-          form="grantYear"
-          data-testid={editing ? "grant-update-submit" : "grant-create-submit"}
-        >
-          {editing ? "保存" : "创建"}
-        </Button>,
-      ]}
+      form={form}
+      initialValues={initialValues}
+      mutation={save}
+      toInput={toGrantYearInput}
+      place={place}
+      onSuccess={onSaved}
+      onClose={onClose}
+      submitText={editing ? "保存" : "创建"}
+      submitTestId={editing ? "grant-update-submit" : "grant-create-submit"}
+      errorTestId="grant-form-error"
+      note="区级配套金额按政策比例自动计算，无需填写。"
     >
-      <Form<FormValues>
-        form={form}
-        name="grantYear"
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={onFinish}
-        style={{ marginTop: 16 }}
+      <Form.Item
+        name="year"
+        label="年度"
+        rules={[{ required: true, message: "请填写资助年度，例如 2019" }]}
       >
-        <Form.Item
-          name="year"
-          label="年度"
-          rules={[{ required: true, message: "请填写资助年度，例如 2019" }]}
-        >
-          <InputNumber
-            min={2000}
-            max={2100}
-            precision={0}
-            controls={false}
-            disabled={editing !== undefined}
-            style={{ width: 160 }}
-            suffix="年"
-          />
-        </Form.Item>
-        <Form.Item
-          name="cityAmount"
-          label="市级资助金额"
-          extra={<BandHint policy={policy} />}
-          rules={[{ required: true, whitespace: true, message: "请输入市级资助金额" }]}
-        >
-          <Input autoComplete="off" suffix="元" style={{ maxWidth: 320 }} />
-        </Form.Item>
-        <Form.Item
-          name="period"
-          label="执行期"
-          extra={
-            typeof year === "number" && year >= 2000 && year <= 2100
-              ? `不填则为 ${year}-01-01 至 ${year}-12-31`
-              : "不填则为该年度 1 月 1 日至 12 月 31 日"
-          }
-        >
-          <DatePicker.RangePicker format={DATE_FORMAT} />
-        </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-          区级配套金额按政策比例自动计算，无需填写。
-        </Typography.Paragraph>
-        <ProblemsAlert problems={problems} testId="grant-form-error" style={{ marginTop: 16 }} />
-      </Form>
-    </Modal>
+        <InputNumber
+          min={2000}
+          max={2100}
+          precision={0}
+          controls={false}
+          disabled={editing !== undefined}
+          style={{ width: 160 }}
+          suffix="年"
+        />
+      </Form.Item>
+      <Form.Item
+        name="cityAmount"
+        label="市级资助金额"
+        extra={<BandHint policy={policy} />}
+        rules={[{ required: true, whitespace: true, message: "请输入市级资助金额" }]}
+      >
+        <Input autoComplete="off" suffix="元" style={{ maxWidth: 320 }} />
+      </Form.Item>
+      <Form.Item
+        name="period"
+        label="执行期"
+        extra={
+          typeof year === "number" && year >= 2000 && year <= 2100
+            ? `不填则为 ${year}-01-01 至 ${year}-12-31`
+            : "不填则为该年度 1 月 1 日至 12 月 31 日"
+        }
+      >
+        <DatePicker.RangePicker format={DATE_FORMAT} />
+      </Form.Item>
+    </FormModal>
   );
 }

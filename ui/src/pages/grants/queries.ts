@@ -1,7 +1,7 @@
 // Server state of the grant years, the policy profile and the budget categories: one query key per
-// entity, and every mutation invalidates the keys whose data it changes instead of patching caches.
-// A grant year's change also shows on the list and on 首页, so those are invalidated with it.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+// entity (kit/queryKeys), and every mutation invalidates what its kind of write changes instead of
+// patching caches.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   budgetAdjust,
   budgetCategoriesList,
@@ -28,56 +28,43 @@ import {
   type GrantYearInput,
   type ReceiptInput,
 } from "../../ipc";
-
-export const GRANT_YEARS_KEY = ["grantYears"] as const;
-export const grantYearKey = (id: GrantYearId) => ["grantYear", id] as const;
-export const HOME_KEY = ["home"] as const;
-export const POLICY_KEY = ["policy"] as const;
-/** Under POLICY_KEY, so saving a version refreshes both. */
-export const POLICY_HISTORY_KEY = ["policy", "history"] as const;
-export const BUDGET_CATEGORIES_KEY = ["budgetCategories"] as const;
+import {
+  afterBudgetWrite,
+  afterCategoryWrite,
+  afterGrantWrite,
+  afterPolicyWrite,
+  queryKeys,
+} from "../../kit/queryKeys";
 
 export function useGrantYears() {
-  return useQuery({ queryKey: GRANT_YEARS_KEY, queryFn: grantYearsList });
+  return useQuery({ queryKey: queryKeys.grantYears, queryFn: grantYearsList });
 }
 
 export function useGrantYear(id: GrantYearId) {
-  return useQuery({ queryKey: grantYearKey(id), queryFn: () => grantYearGet(id) });
+  return useQuery({ queryKey: queryKeys.grantYear.one(id), queryFn: () => grantYearGet(id) });
 }
 
 export function useHomeOverview() {
-  return useQuery({ queryKey: HOME_KEY, queryFn: homeOverview });
+  return useQuery({ queryKey: queryKeys.home, queryFn: homeOverview });
 }
 
 export function usePolicy() {
-  return useQuery({ queryKey: POLICY_KEY, queryFn: policyGet });
+  return useQuery({ queryKey: queryKeys.policy.all, queryFn: policyGet });
 }
 
 export function usePolicyHistory() {
-  return useQuery({ queryKey: POLICY_HISTORY_KEY, queryFn: policyHistory });
+  return useQuery({ queryKey: queryKeys.policy.history, queryFn: policyHistory });
 }
 
 export function useBudgetCategories() {
-  return useQuery({ queryKey: BUDGET_CATEGORIES_KEY, queryFn: budgetCategoriesList });
-}
-
-/** A receipt posts a voucher, and budgets feed the books' reports: the 记账 area is refreshed too. */
-function invalidateGrant(queryClient: QueryClient, id?: GrantYearId) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ["books"] }),
-    queryClient.invalidateQueries({ queryKey: GRANT_YEARS_KEY }),
-    queryClient.invalidateQueries({
-      queryKey: id === undefined ? ["grantYear"] : grantYearKey(id),
-    }),
-    queryClient.invalidateQueries({ queryKey: HOME_KEY }),
-  ]);
+  return useQuery({ queryKey: queryKeys.budgetCategories, queryFn: budgetCategoriesList });
 }
 
 export function useCreateGrantYear() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: GrantYearInput) => grantYearCreate(input),
-    onSuccess: () => invalidateGrant(queryClient),
+    onSuccess: () => afterGrantWrite(queryClient),
   });
 }
 
@@ -85,7 +72,7 @@ export function useUpdateGrantYear(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: GrantYearInput) => grantYearUpdate(id, input),
-    onSuccess: () => invalidateGrant(queryClient, id),
+    onSuccess: () => afterGrantWrite(queryClient, id),
   });
 }
 
@@ -93,7 +80,7 @@ export function useApproveGrantYear(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ApprovalInput) => grantYearApprove(id, input),
-    onSuccess: () => invalidateGrant(queryClient, id),
+    onSuccess: () => afterGrantWrite(queryClient, id),
   });
 }
 
@@ -101,7 +88,7 @@ export function useStartGrantYear(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => grantYearStart(id),
-    onSuccess: () => invalidateGrant(queryClient, id),
+    onSuccess: () => afterGrantWrite(queryClient, id),
   });
 }
 
@@ -109,7 +96,7 @@ export function useCloseGrantYear(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => grantYearClose(id),
-    onSuccess: () => invalidateGrant(queryClient, id),
+    onSuccess: () => afterGrantWrite(queryClient, id),
   });
 }
 
@@ -117,20 +104,15 @@ export function useAddReceipt(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: ReceiptInput) => receiptAdd(id, input),
-    onSuccess: () => invalidateGrant(queryClient, id),
+    onSuccess: () => afterGrantWrite(queryClient, id),
   });
 }
 
-/** A budget puts categories in use, so the category list changes with it. */
 export function useSetBudget(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (lines: BudgetLineInput[]) => budgetSet(id, lines),
-    onSuccess: () =>
-      Promise.all([
-        invalidateGrant(queryClient, id),
-        queryClient.invalidateQueries({ queryKey: BUDGET_CATEGORIES_KEY }),
-      ]),
+    onSuccess: () => afterBudgetWrite(queryClient, id),
   });
 }
 
@@ -138,11 +120,7 @@ export function useAdjustBudget(id: GrantYearId) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: AdjustmentInput) => budgetAdjust(id, input),
-    onSuccess: () =>
-      Promise.all([
-        invalidateGrant(queryClient, id),
-        queryClient.invalidateQueries({ queryKey: BUDGET_CATEGORIES_KEY }),
-      ]),
+    onSuccess: () => afterBudgetWrite(queryClient, id),
   });
 }
 
@@ -150,25 +128,15 @@ export function useSavePolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: policySave,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: POLICY_KEY }),
+    onSuccess: () => afterPolicyWrite(queryClient),
   });
-}
-
-/** Category names also appear in every budget, so renames refresh the grant years too. */
-function invalidateCategories(queryClient: QueryClient) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: BUDGET_CATEGORIES_KEY }),
-    queryClient.invalidateQueries({ queryKey: ["grantYear"] }),
-    queryClient.invalidateQueries({ queryKey: HOME_KEY }),
-    queryClient.invalidateQueries({ queryKey: POLICY_KEY }),
-  ]);
 }
 
 export function useAddCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: budgetCategoryAdd,
-    onSuccess: () => invalidateCategories(queryClient),
+    onSuccess: () => afterCategoryWrite(queryClient),
   });
 }
 
@@ -177,7 +145,7 @@ export function useRenameCategory() {
   return useMutation({
     mutationFn: ({ code, name }: { code: string; name: string }) =>
       budgetCategoryRename(code, name),
-    onSuccess: () => invalidateCategories(queryClient),
+    onSuccess: () => afterCategoryWrite(queryClient),
   });
 }
 
@@ -185,6 +153,6 @@ export function useDeleteCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: budgetCategoryDelete,
-    onSuccess: () => invalidateCategories(queryClient),
+    onSuccess: () => afterCategoryWrite(queryClient),
   });
 }

@@ -24,11 +24,12 @@ import {
   type MemberRow,
   type SessionInfo,
 } from "../../ipc";
+import { afterMemberWrite } from "../../kit/queryKeys";
 import ImportWizard from "./ImportWizard";
 import MemberDetails, { Signals, ratingText } from "./MemberDetails";
 import MemberForm from "./MemberForm";
 import { INSPECTION, LEGAL_FORM, STATUS, options } from "./labels";
-import { MEMBERS_KEY, useListEntries, useMember, useMembers } from "./queries";
+import { useListEntries, useMember, useMembers } from "./queries";
 
 const SORT_KEYS: Record<string, MemberQuery["sort"]> = {
   name: "name",
@@ -324,8 +325,7 @@ export default function MembersPage({ session }: { session: SessionInfo }) {
         onClose={(imported) => {
           setImporting(false);
           if (imported) {
-            void client.invalidateQueries({ queryKey: MEMBERS_KEY });
-            void client.invalidateQueries({ queryKey: ["lists"] });
+            void afterMemberWrite(client);
           }
         }}
       />

@@ -1,4 +1,4 @@
-// Server state of the 成员单位 area: one query key per entity; mutations invalidate them.
+// Server state of the 成员单位 area: one query key per entity; every write is `afterMemberWrite`.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   listEntries,
@@ -14,12 +14,11 @@ import {
   type MemberQuery,
   type RatingInput,
 } from "../../ipc";
-
-export const MEMBERS_KEY = ["members"] as const;
+import { afterMemberWrite, queryKeys } from "../../kit/queryKeys";
 
 export function useMembers(query: MemberQuery) {
   return useQuery({
-    queryKey: [...MEMBERS_KEY, "list", query],
+    queryKey: queryKeys.members.list(query),
     queryFn: () => membersList(query),
     placeholderData: (previous) => previous,
   });
@@ -27,14 +26,14 @@ export function useMembers(query: MemberQuery) {
 
 export function useMember(id: number | null) {
   return useQuery({
-    queryKey: [...MEMBERS_KEY, "one", id],
+    queryKey: queryKeys.members.one(id),
     queryFn: () => memberGet(id as number),
     enabled: id !== null,
   });
 }
 
 export function useListEntries(kind: ListKind) {
-  return useQuery({ queryKey: ["lists", kind], queryFn: () => listEntries(kind) });
+  return useQuery({ queryKey: queryKeys.lists.of(kind), queryFn: () => listEntries(kind) });
 }
 
 export function useSaveMember() {
@@ -42,10 +41,7 @@ export function useSaveMember() {
   return useMutation({
     mutationFn: ({ id, input }: { id: number | null; input: MemberInput }) =>
       id === null ? memberCreate(input) : memberUpdate(id, input),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: MEMBERS_KEY });
-      void client.invalidateQueries({ queryKey: ["lists"] });
-    },
+    onSuccess: () => void afterMemberWrite(client),
   });
 }
 
@@ -53,7 +49,7 @@ export function useRecordInspection(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: InspectionInput) => memberInspectionRecord(id, input),
-    onSuccess: () => void client.invalidateQueries({ queryKey: MEMBERS_KEY }),
+    onSuccess: () => void afterMemberWrite(client),
   });
 }
 
@@ -61,6 +57,6 @@ export function useRecordRating(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: RatingInput) => memberRatingRecord(id, input),
-    onSuccess: () => void client.invalidateQueries({ queryKey: MEMBERS_KEY }),
+    onSuccess: () => void afterMemberWrite(client),
   });
 }

@@ -1,17 +1,17 @@
 // 申报材料: one grant year's application packet — its key figures from the books, the checklist and
 // the export (检查与导出), the words only the secretary can write (申报书文字), and checking a packet
-// ZIP against its manifest (校验申报包). The year defaults to one being applied for, else the
-// executing one, else the latest.
-import { Alert, Badge, Card, Empty, Select, Skeleton, Tabs, Typography } from "antd";
+// ZIP against its manifest (校验申报包). The year is kit/GrantYearScope's "application" one: the
+// year being applied for, else the executing one, else the latest.
+import { Alert, Badge, Tabs, Typography } from "antd";
 import { useState, type ReactNode } from "react";
-import { Link, useNavigate } from "react-router-dom";
-import { errorMessage, type GrantYear, type SessionInfo } from "../../ipc";
+import { useNavigate } from "react-router-dom";
+import type { GrantYear, SessionInfo } from "../../ipc";
+import GrantYearScope from "../../kit/GrantYearScope";
 import { formatYuan } from "../../money";
 import { StatusTag } from "../grants/labels";
-import { useGrantYear, useGrantYears } from "../grants/queries";
+import { useGrantYear } from "../grants/queries";
 import DraftTab from "./DraftTab";
 import ExportTab from "./ExportTab";
-import { defaultPacketYear } from "./labels";
 import { usePreflight } from "./queries";
 import VerifyTab from "./VerifyTab";
 
@@ -180,46 +180,15 @@ function GrantPacket({ grant }: { grant: GrantYear }) {
 }
 
 export default function PacketPage(_props: { session: SessionInfo }) {
-  const years = useGrantYears();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const list = years.data ?? [];
-  const grant = list.find((g) => g.id === chosen) ?? defaultPacketYear(list);
-
   return (
-    <Card
+    <GrantYearScope
+      purpose="application"
       title="申报材料"
-      data-testid="packet-page"
-      extra={
-        list.length > 0 && (
-          <Select
-            data-testid="packet-year"
-            style={{ width: 190 }}
-            value={grant?.id}
-            onChange={setChosen}
-            options={[...list]
-              .sort((a, b) => b.year - a.year)
-              .map((g) => ({ value: g.id, label: `${g.year} 年度（第${g.sequence}年）` }))}
-          />
-        )
-      }
+      testId="packet-page"
+      pickerTestId="packet-year"
+      emptyReason="申报材料按年度资助生成"
     >
-      {years.isError ? (
-        <Alert type="error" showIcon message={errorMessage(years.error)} />
-      ) : years.isPending ? (
-        <Skeleton active />
-      ) : grant === null ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <>
-              <div>申报材料按年度资助生成，目前还没有年度资助记录。</div>
-              <Link to="/grants">去新建年度资助</Link>
-            </>
-          }
-        />
-      ) : (
-        <GrantPacket key={grant.id} grant={grant} />
-      )}
-    </Card>
+      {(grant) => <GrantPacket grant={grant} />}
+    </GrantYearScope>
   );
 }

@@ -1,7 +1,7 @@
 // Small pieces the 申报材料 screens share: the standard commitment, file sizes, short hashes, and the
 // table of a packet's files with their SHA-256 (an export's result and a verified ZIP alike).
 import { Table, Tooltip, Typography } from "antd";
-import type { GrantYear, PacketFile } from "../../ipc";
+import type { PacketFile } from "../../ipc";
 
 /**
  * The standard 承诺 printed when the secretary writes none: the same paragraphs as
@@ -28,16 +28,6 @@ export function shortHash(sha256: string): string {
 /** A file's name without the year's folder ("2020年度申报材料/申报书.pdf" → "申报书.pdf"). */
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
-}
-
-/** The year to prepare by default: one being applied for, else the executing one, else the latest. */
-export function defaultPacketYear(years: GrantYear[]): GrantYear | null {
-  for (const status of ["applying", "executing"] as const) {
-    const pool = years.filter((g) => g.status === status);
-    if (pool.length > 0) return pool.reduce((a, b) => (b.year > a.year ? b : a));
-  }
-  if (years.length === 0) return null;
-  return years.reduce((a, b) => (b.year > a.year ? b : a));
 }
 
 export function FileTable({ files, testId }: { files: PacketFile[]; testId: string }) {

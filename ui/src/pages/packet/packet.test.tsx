@@ -19,9 +19,10 @@ import {
   packetVerify,
 } from "../../ipc";
 import { grantDetail } from "../../test/grants";
+import { defaultGrantYear } from "../../kit/GrantYearScope";
 import { renderWithApp, session } from "../../test/render";
 import PacketPage from "./index";
-import { defaultPacketYear, fileSize, STANDARD_COMMITMENT } from "./labels";
+import { fileSize, STANDARD_COMMITMENT } from "./labels";
 import { withStatus } from "../../test/rust";
 
 vi.mock("../../ipc", async (importOriginal) => ({
@@ -136,6 +137,7 @@ describe("申报材料", SLOW, () => {
 
   it("defaults to a year being applied for, else the executing one, else the latest", () => {
     const y = (id: number, year: number, status: typeof Y1.status) => ({ ...Y1, id, year, status });
+    const defaultPacketYear = (years: (typeof Y1)[]) => defaultGrantYear(years, "application");
     expect(defaultPacketYear([])).toBeNull();
     expect(
       defaultPacketYear([y(1, 2019, "executing"), y(2, 2020, "applying"), y(3, 2018, "closed")])

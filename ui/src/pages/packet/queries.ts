@@ -3,21 +3,18 @@
 // opened, on 「重新检查」, and after the draft is saved.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { packetDraftGet, packetDraftSave, packetPreflight, type PacketDraft } from "../../ipc";
-
-export const PACKET_KEY = ["packet"] as const;
-export const packetDraftKey = (grantYearId: number) => [...PACKET_KEY, "draft", grantYearId];
-export const preflightKey = (grantYearId: number) => [...PACKET_KEY, "preflight", grantYearId];
+import { afterDraftSave, queryKeys } from "../../kit/queryKeys";
 
 export function usePacketDraft(grantYearId: number) {
   return useQuery({
-    queryKey: packetDraftKey(grantYearId),
+    queryKey: queryKeys.packet.draft(grantYearId),
     queryFn: () => packetDraftGet(grantYearId),
   });
 }
 
 export function usePreflight(grantYearId: number) {
   return useQuery({
-    queryKey: preflightKey(grantYearId),
+    queryKey: queryKeys.packet.preflight(grantYearId),
     queryFn: () => packetPreflight(grantYearId),
     // Anything in the file may have changed since the last check: check again on every visit.
     staleTime: 0,
@@ -29,9 +26,6 @@ export function useSaveDraft() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: PacketDraft) => packetDraftSave(input),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(packetDraftKey(saved.grantYearId), saved);
-      return queryClient.invalidateQueries({ queryKey: preflightKey(saved.grantYearId) });
-    },
+    onSuccess: (saved) => afterDraftSave(queryClient, saved),
   });
 }

@@ -1,17 +1,14 @@
 // The two endings of a project. 结项 (实施中 only): a date, an evaluation and a grade, with the
 // actuals against the targets and the money spent against what was agreed in view. 终止: a date and
 // a reason; what was agreed but not paid goes back to its budget lines.
-import { Button, DatePicker, Form, Input, Modal, Progress, Radio, Typography } from "antd";
+import { DatePicker, Form, Input, Progress, Radio, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
-import type { Grade, ProjectDetail } from "../../ipc";
-import { applyProblems, ProblemsAlert, placeIn, type Problem } from "../../forms/problems";
+import type { CloseOutInput, Grade, ProjectDetail, TerminateInput } from "../../ipc";
+import FormModal from "../../kit/FormModal";
 import { formatYuan, percentOf, toFen } from "../../money";
 import { DATE_FORMAT } from "../grants/labels";
-import { GRADE_LABEL, GRADE_ORDER, TargetBar } from "./labels";
+import { FIGURE, GRADE_LABEL, GRADE_ORDER, TargetBar } from "./labels";
 import { useCloseProject, useTerminateProject } from "./queries";
-
-const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
 
 function MoneyLine({ detail }: { detail: ProjectDetail }) {
   const unpaid = (toFen(detail.remaining) ?? 0n) > 0n;
@@ -19,7 +16,7 @@ function MoneyLine({ detail }: { detail: ProjectDetail }) {
     <div data-testid="end-money" style={{ marginBottom: 12 }}>
       <div style={{ display: "flex", justifyContent: "space-between", gap: 12 }}>
         <Typography.Text>已拨付 / 约定</Typography.Text>
-        <Typography.Text style={figure}>
+        <Typography.Text style={FIGURE}>
           {formatYuan(detail.paid)} / {formatYuan(detail.agreed)} 元
         </Typography.Text>
       </div>
@@ -29,7 +26,7 @@ function MoneyLine({ detail }: { detail: ProjectDetail }) {
         style={{ marginBottom: 0 }}
       />
       {unpaid && (
-        <Typography.Text type="warning" style={{ fontSize: 12, ...figure }}>
+        <Typography.Text type="warning" style={{ fontSize: 12, ...FIGURE }}>
           未拨付的 {formatYuan(detail.remaining)} 元将退回对应的预算科目
         </Typography.Text>
       )}
@@ -59,118 +56,82 @@ export function CloseModal({
   today: string;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<CloseValues>();
   const close = useCloseProject(detail.project.id);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const { lastDay, first } = endBounds(detail, today);
   const ends = dayjs(detail.project.endsOn, DATE_FORMAT);
 
-  const onFinish = (v: CloseValues) => {
-    if (close.isPending) return;
-    setProblems([]);
-    close.mutate(
-      {
+  return (
+    <FormModal
+      name="closeOut"
+      title={`结项：${detail.project.name}`}
+      width={620}
+      scroll
+      requiredMark={false}
+      initialValues={{
+        date: ends.isAfter(lastDay) ? lastDay : ends,
+        evaluation: "",
+        grade: undefined,
+      }}
+      mutation={close}
+      toInput={(v: CloseValues): CloseOutInput => ({
         date: v.date ? v.date.format(DATE_FORMAT) : "",
         evaluation: (v.evaluation ?? "").trim(),
         grade: v.grade ?? null,
-      },
-      {
-        onSuccess: onClose,
-        onError: (e) =>
-          setProblems(applyProblems(form, e, placeIn(["date", "evaluation", "grade"]))),
-      },
-    );
-  };
-
-  return (
-    <Modal
-      open
-      title={`结项：${detail.project.name}`}
-      onCancel={onClose}
-      maskClosable={false}
-      width={620}
-      styles={{ body: { maxHeight: "calc(100vh - 220px)", overflowY: "auto", paddingRight: 8 } }}
-      footer={[
-        <Button
-          key="cancel"
-          onClick={onClose}
-          disabled={close.isPending}
-          data-testid="close-cancel"
-        >
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          type="primary"
-          htmlType="submit"
-          form="closeOut"
-          loading={close.isPending}
-          data-testid="close-submit"
-        >
-          确认结项
-        </Button>,
-      ]}
-    >
-      <div style={{ marginTop: 16 }} data-testid="close-summary">
-        <Typography.Text strong>完成情况</Typography.Text>
-        <div style={{ marginTop: 8 }}>
-          {detail.targets.map((t) => (
-            <TargetBar key={t.id} target={t} compact />
-          ))}
+      })}
+      place={["date", "evaluation", "grade"]}
+      onSuccess={onClose}
+      onClose={onClose}
+      submitText="确认结项"
+      submitTestId="close-submit"
+      cancelTestId="close-cancel"
+      errorTestId="close-error"
+      intro={
+        <div style={{ marginTop: 16 }} data-testid="close-summary">
+          <Typography.Text strong>完成情况</Typography.Text>
+          <div style={{ marginTop: 8 }}>
+            {detail.targets.map((t) => (
+              <TargetBar key={t.id} target={t} compact />
+            ))}
+          </div>
+          <MoneyLine detail={detail} />
         </div>
-        <MoneyLine detail={detail} />
-      </div>
-      <Form<CloseValues>
-        form={form}
-        name="closeOut"
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{
-          date: ends.isAfter(lastDay) ? lastDay : ends,
-          evaluation: "",
-          grade: undefined,
-        }}
-        onFinish={onFinish}
+      }
+      note="结项后项目不再记录活动，也不再拨付。"
+    >
+      <Form.Item
+        name="date"
+        label="结项日期"
+        rules={[{ required: true, message: "请选择结项日期" }]}
       >
-        <Form.Item
-          name="date"
-          label="结项日期"
-          rules={[{ required: true, message: "请选择结项日期" }]}
-        >
-          <DatePicker
-            format={DATE_FORMAT}
-            style={{ width: 170 }}
-            disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
-          />
-        </Form.Item>
-        <Form.Item
-          name="evaluation"
-          label="结项评价"
-          rules={[{ required: true, whitespace: true, message: "请填写结项评价" }]}
-        >
-          <Input.TextArea
-            autoSize={{ minRows: 3, maxRows: 6 }}
-            maxLength={500}
-            placeholder="完成情况、服务成效、存在问题（至少10个字）"
-          />
-        </Form.Item>
-        <Form.Item
-          name="grade"
-          label="评价等级"
-          rules={[{ required: true, message: "请选择评价等级" }]}
-        >
-          <Radio.Group
-            optionType="button"
-            data-testid="close-grade"
-            options={GRADE_ORDER.map((g) => ({ value: g, label: GRADE_LABEL[g] }))}
-          />
-        </Form.Item>
-        <ProblemsAlert problems={problems} testId="close-error" />
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-          结项后项目不再记录活动，也不再拨付。
-        </Typography.Paragraph>
-      </Form>
-    </Modal>
+        <DatePicker
+          format={DATE_FORMAT}
+          style={{ width: 170 }}
+          disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
+        />
+      </Form.Item>
+      <Form.Item
+        name="evaluation"
+        label="结项评价"
+        rules={[{ required: true, whitespace: true, message: "请填写结项评价" }]}
+      >
+        <Input.TextArea
+          autoSize={{ minRows: 3, maxRows: 6 }}
+          maxLength={500}
+          placeholder="完成情况、服务成效、存在问题（至少10个字）"
+        />
+      </Form.Item>
+      <Form.Item
+        name="grade"
+        label="评价等级"
+        rules={[{ required: true, message: "请选择评价等级" }]}
+      >
+        <Radio.Group
+          optionType="button"
+          data-testid="close-grade"
+          options={GRADE_ORDER.map((g) => ({ value: g, label: GRADE_LABEL[g] }))}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -188,86 +149,54 @@ export function TerminateModal({
   today: string;
   onClose: () => void;
 }) {
-  const [form] = Form.useForm<TerminateValues>();
   const terminate = useTerminateProject(detail.project.id);
-  const [problems, setProblems] = useState<Problem[]>([]);
   const { lastDay, first } = endBounds(detail, today);
 
-  const onFinish = (v: TerminateValues) => {
-    if (terminate.isPending) return;
-    setProblems([]);
-    terminate.mutate(
-      { date: v.date ? v.date.format(DATE_FORMAT) : "", reason: (v.reason ?? "").trim() },
-      {
-        onSuccess: onClose,
-        onError: (e) => setProblems(applyProblems(form, e, placeIn(["date", "reason"]))),
-      },
-    );
-  };
-
   return (
-    <Modal
-      open
+    <FormModal
+      name="terminate"
       title={`终止项目：${detail.project.name}`}
-      onCancel={onClose}
-      maskClosable={false}
       width={560}
-      footer={[
-        <Button
-          key="cancel"
-          onClick={onClose}
-          disabled={terminate.isPending}
-          data-testid="terminate-cancel"
-        >
-          取消
-        </Button>,
-        <Button
-          key="submit"
-          danger
-          type="primary"
-          htmlType="submit"
-          form="terminate"
-          loading={terminate.isPending}
-          data-testid="terminate-submit"
-        >
-          确认终止
-        </Button>,
-      ]}
+      requiredMark={false}
+      initialValues={{ date: null, reason: "" }}
+      mutation={terminate}
+      toInput={(v: TerminateValues): TerminateInput => ({
+        date: v.date ? v.date.format(DATE_FORMAT) : "",
+        reason: (v.reason ?? "").trim(),
+      })}
+      place={["date", "reason"]}
+      onSuccess={onClose}
+      onClose={onClose}
+      danger
+      submitText="确认终止"
+      submitTestId="terminate-submit"
+      cancelTestId="terminate-cancel"
+      errorTestId="terminate-error"
+      intro={
+        <div style={{ marginTop: 16 }}>
+          <MoneyLine detail={detail} />
+        </div>
+      }
+      note="终止后项目不再记录活动，也不再拨付；已拨付的款项保留在账上。"
     >
-      <div style={{ marginTop: 16 }}>
-        <MoneyLine detail={detail} />
-      </div>
-      <Form<TerminateValues>
-        form={form}
-        name="terminate"
-        layout="vertical"
-        requiredMark={false}
-        initialValues={{ date: null, reason: "" }}
-        onFinish={onFinish}
+      <Form.Item
+        name="date"
+        label="终止日期"
+        rules={[{ required: true, message: "请选择终止日期" }]}
       >
-        <Form.Item
-          name="date"
-          label="终止日期"
-          rules={[{ required: true, message: "请选择终止日期" }]}
-        >
-          <DatePicker
-            format={DATE_FORMAT}
-            style={{ width: 170 }}
-            disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label="终止原因"
-          rules={[{ required: true, whitespace: true, message: "请写明终止原因" }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} />
-        </Form.Item>
-        <ProblemsAlert problems={problems} testId="terminate-error" />
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
-          终止后项目不再记录活动，也不再拨付；已拨付的款项保留在账上。
-        </Typography.Paragraph>
-      </Form>
-    </Modal>
+        <DatePicker
+          format={DATE_FORMAT}
+          style={{ width: 170 }}
+          disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label="终止原因"
+        rules={[{ required: true, whitespace: true, message: "请写明终止原因" }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }

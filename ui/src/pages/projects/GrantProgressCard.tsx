@@ -5,10 +5,8 @@ import { Alert, Card, Col, Progress, Row, Skeleton, Space, Typography } from "an
 import type { GrantProgress, GrantYear } from "../../ipc";
 import { errorMessage } from "../../ipc";
 import { formatYuan, percentOf, subtractYuan } from "../../money";
-import { ProjectStatusTag, STATUS_ORDER, TargetBar } from "./labels";
+import { FIGURE, ProjectStatusTag, STATUS_ORDER, TargetBar } from "./labels";
 import { useGrantProgress } from "./queries";
-
-const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
 
 /** Every month of the period ("2020-01" … "2020-12") with its count of activities. */
 export function monthsOf(
@@ -104,7 +102,7 @@ export function ProgressView({ progress, grant }: { progress: GrantProgress; gra
         <div style={{ marginTop: 8 }} data-testid="progress-status">
           <Space size={[12, 6]} wrap>
             {STATUS_ORDER.map((s) => (
-              <span key={s} style={figure}>
+              <span key={s} style={FIGURE}>
                 <ProjectStatusTag status={s} /> {count(s)}
               </span>
             ))}
@@ -113,7 +111,7 @@ export function ProgressView({ progress, grant }: { progress: GrantProgress; gra
         <div style={{ marginTop: 16 }} data-testid="progress-money">
           <div style={{ display: "flex", justifyContent: "space-between", gap: 8 }}>
             <Typography.Text>已拨付 / 约定</Typography.Text>
-            <Typography.Text style={figure}>
+            <Typography.Text style={FIGURE}>
               {formatYuan(progress.paid)} / {formatYuan(progress.agreed)} 元
             </Typography.Text>
           </div>
@@ -122,7 +120,7 @@ export function ProgressView({ progress, grant }: { progress: GrantProgress; gra
             size="small"
             style={{ marginBottom: 0 }}
           />
-          <Typography.Text type="secondary" style={{ fontSize: 12, ...figure }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, ...FIGURE }}>
             尚未拨付 {formatYuan(unpaid)} 元
           </Typography.Text>
         </div>

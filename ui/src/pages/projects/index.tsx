@@ -1,19 +1,7 @@
-// 服务项目: the projects of one grant year (default: the one being executed), its progress at a
+// 服务项目: the projects of one grant year (kit/GrantYearScope, "execution"), its progress at a
 // glance above the list, filters by status, undertaker and community, and 新建项目.
 import { PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Progress,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-} from "antd";
+import { Button, Progress, Select, Space, Table, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import {
@@ -24,12 +12,13 @@ import {
   type ProjectSummary,
   type SessionInfo,
 } from "../../ipc";
+import GrantYearScope from "../../kit/GrantYearScope";
 import { formatYuan } from "../../money";
-import { useGrantYears } from "../grants/queries";
 import { useListEntries } from "../members/queries";
 import GrantProgressCard from "./GrantProgressCard";
 import {
   EligibilityTags,
+  FIGURE,
   ProjectStatusTag,
   quantity,
   quantityPercent,
@@ -39,23 +28,13 @@ import {
 import ProjectForm from "./ProjectForm";
 import { useProjects } from "./queries";
 
-/** The executing year, else the latest one on record. */
-export function defaultYear(years: GrantYear[]): GrantYear | null {
-  const executing = years.filter((g) => g.status === "executing");
-  const pool = executing.length > 0 ? executing : years;
-  if (pool.length === 0) return null;
-  return pool.reduce((a, b) => (b.year > a.year ? b : a));
-}
-
-const figure = { fontVariantNumeric: "tabular-nums" as const, whiteSpace: "nowrap" as const };
-
 function BeneficiariesBar({ p }: { p: ProjectSummary }) {
   const t = p.targets.find((x) => x.kind === "beneficiaries");
   if (!t) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
     <Tooltip title={`服务人次 ${quantity(t.actual)} / ${quantity(t.target)}（${t.percent}）`}>
       <div data-testid="project-row-beneficiaries" style={{ minWidth: 90 }}>
-        <Typography.Text style={{ fontSize: 12, ...figure }}>
+        <Typography.Text style={{ fontSize: 12, ...FIGURE }}>
           {quantity(t.actual)} / {quantity(t.target)}
         </Typography.Text>
         <Progress
@@ -197,8 +176,8 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             align: "right",
             render: (_, p) => (
               <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }}>
-                <span style={figure}>{formatYuan(p.agreed)}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12, ...figure }}>
+                <span style={FIGURE}>{formatYuan(p.agreed)}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12, ...FIGURE }}>
                   {formatYuan(p.paid)}
                 </Typography.Text>
               </Space>
@@ -215,7 +194,7 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             title: "活动",
             width: 56,
             align: "right",
-            render: (_, p) => <span style={figure}>{p.activities}</span>,
+            render: (_, p) => <span style={FIGURE}>{p.activities}</span>,
           },
           {
             key: "beneficiaries",
@@ -242,46 +221,15 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
 }
 
 export default function ProjectsPage({ session }: { session: SessionInfo }) {
-  const years = useGrantYears();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const list = years.data ?? [];
-  const grant = list.find((g) => g.id === chosen) ?? defaultYear(list);
-
   return (
-    <Card
+    <GrantYearScope
+      purpose="execution"
       title="服务项目"
-      data-testid="projects-page"
-      extra={
-        list.length > 0 && (
-          <Select
-            data-testid="projects-year"
-            style={{ width: 170 }}
-            value={grant?.id}
-            onChange={setChosen}
-            options={[...list]
-              .sort((a, b) => b.year - a.year)
-              .map((g) => ({ value: g.id, label: `${g.year} 年度资助` }))}
-          />
-        )
-      }
+      testId="projects-page"
+      pickerTestId="projects-year"
+      emptyReason="服务项目由年度资助出资"
     >
-      {years.isError ? (
-        <Alert type="error" showIcon message={errorMessage(years.error)} />
-      ) : years.isPending ? (
-        <Skeleton active />
-      ) : grant === null ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <>
-              <div>服务项目由年度资助出资，目前还没有年度资助记录。</div>
-              <Link to="/grants">去新建年度资助</Link>
-            </>
-          }
-        />
-      ) : (
-        <YearProjects key={grant.id} grant={grant} today={session.today} />
-      )}
-    </Card>
+      {(grant) => <YearProjects grant={grant} today={session.today} />}
+    </GrantYearScope>
   );
 }

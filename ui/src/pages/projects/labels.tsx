@@ -3,6 +3,12 @@
 import { Progress, Space, Tag, Tooltip, Typography } from "antd";
 import type { Eligibility, Grade, ProjectStatus, TargetKind, TargetProgress } from "../../ipc";
 
+/** Figures line up in columns and never break inside. */
+export const FIGURE = {
+  fontVariantNumeric: "tabular-nums" as const,
+  whiteSpace: "nowrap" as const,
+};
+
 export const STATUS_LABEL: Record<ProjectStatus, string> = {
   planned: "立项",
   running: "实施中",

@@ -20,6 +20,7 @@ import {
   spendOptions,
 } from "../../ipc";
 import { renderWithApp, session } from "../../test/render";
+import ExpenseModal from "../books/ExpenseModal";
 import {
   AGREEMENT_2020,
   closedDetail,
@@ -33,7 +34,6 @@ import {
 } from "../../test/projects";
 import ProjectsPage from ".";
 import { toActivityInput } from "./ActivityModal";
-import PayModal from "./PayModal";
 import ProjectForm from "./ProjectForm";
 import ProjectPage from "./ProjectPage";
 
@@ -313,7 +313,12 @@ describe("拨付", () => {
     vi.mocked(expensePost).mockResolvedValueOnce(PAYMENT);
     const onClose = vi.fn();
     renderWithApp(
-      <PayModal detail={projectDetail()} grant={GRANT_2020} today="2026-11-26" onClose={onClose} />,
+      <ExpenseModal
+        project={projectDetail()}
+        grant={GRANT_2020}
+        today="2026-11-26"
+        onClose={onClose}
+      />,
     );
 
     expect(document.getElementById("payment_payee")).toHaveValue("幸福志愿服务队");

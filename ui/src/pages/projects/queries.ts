@@ -1,11 +1,11 @@
 // Server state of the 服务项目 area. Project queries are refetched whenever a page showing them
 // mounts (staleTime 0): payments and reversals made under 记账, or an inspection recorded under
-// 成员单位, change what a project shows. Every write here invalidates the projects, and, since
-// payments are vouchers and agreements hold budget, the books, the grant years and 首页 too.
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+// 成员单位, change what a project shows. Every write here is `afterProjectWrite`: agreements hold
+// budget, so the books, the grant years and 首页 change with the projects. 拨付 is a posting
+// (books/queries `usePostExpense`).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   activityAdd,
-  expensePost,
   grantProgress,
   projectClose,
   projectCreate,
@@ -16,18 +16,15 @@ import {
   projectUpdate,
   type ActivityInput,
   type CloseOutInput,
-  type ExpenseInput,
   type ProjectInput,
   type ProjectQuery,
   type TerminateInput,
 } from "../../ipc";
-import { invalidateBooks } from "../books/queries";
-
-export const PROJECTS_KEY = ["projects"] as const;
+import { afterProjectWrite, queryKeys } from "../../kit/queryKeys";
 
 export function useProjects(query: ProjectQuery, enabled = true) {
   return useQuery({
-    queryKey: [...PROJECTS_KEY, "list", query],
+    queryKey: queryKeys.projects.list(query),
     queryFn: () => projectsList(query),
     placeholderData: (previous) => previous,
     staleTime: 0,
@@ -37,7 +34,7 @@ export function useProjects(query: ProjectQuery, enabled = true) {
 
 export function useProject(id: number) {
   return useQuery({
-    queryKey: [...PROJECTS_KEY, "one", id],
+    queryKey: queryKeys.projects.one(id),
     queryFn: () => projectGet(id),
     staleTime: 0,
     enabled: Number.isInteger(id),
@@ -46,19 +43,11 @@ export function useProject(id: number) {
 
 export function useGrantProgress(grantYearId: number | null) {
   return useQuery({
-    queryKey: [...PROJECTS_KEY, "progress", grantYearId],
+    queryKey: queryKeys.projects.progress(grantYearId),
     queryFn: () => grantProgress(grantYearId as number),
     staleTime: 0,
     enabled: grantYearId !== null,
   });
-}
-
-/** What any write of this area changes. */
-export function invalidateProjects(client: QueryClient, grantYearId?: number) {
-  return Promise.all([
-    client.invalidateQueries({ queryKey: PROJECTS_KEY }),
-    invalidateBooks(client, grantYearId),
-  ]);
 }
 
 export function useSaveProject(id: number | null) {
@@ -66,7 +55,7 @@ export function useSaveProject(id: number | null) {
   return useMutation({
     mutationFn: (input: ProjectInput) =>
       id === null ? projectCreate(input) : projectUpdate(id, input),
-    onSuccess: (d) => invalidateProjects(client, d.project.grantYearId),
+    onSuccess: (d) => afterProjectWrite(client, d.project.grantYearId),
   });
 }
 
@@ -74,7 +63,7 @@ export function useStartProject(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => projectStart(id),
-    onSuccess: (d) => invalidateProjects(client, d.project.grantYearId),
+    onSuccess: (d) => afterProjectWrite(client, d.project.grantYearId),
   });
 }
 
@@ -82,7 +71,7 @@ export function useCloseProject(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: CloseOutInput) => projectClose(id, input),
-    onSuccess: (d) => invalidateProjects(client, d.project.grantYearId),
+    onSuccess: (d) => afterProjectWrite(client, d.project.grantYearId),
   });
 }
 
@@ -90,7 +79,7 @@ export function useTerminateProject(id: number) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: TerminateInput) => projectTerminate(id, input),
-    onSuccess: (d) => invalidateProjects(client, d.project.grantYearId),
+    onSuccess: (d) => afterProjectWrite(client, d.project.grantYearId),
   });
 }
 
@@ -98,15 +87,6 @@ export function useAddActivity() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: ActivityInput) => activityAdd(input),
-    onSuccess: (d) => invalidateProjects(client, d.project.grantYearId),
-  });
-}
-
-/** 拨付: an expense naming the project (R-PROJECT and R-SPEND are checked in one transaction). */
-export function usePayProject() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ExpenseInput) => expensePost(input),
-    onSuccess: (v) => invalidateProjects(client, v.grantYearId),
+    onSuccess: (d) => afterProjectWrite(client, d.project.grantYearId),
   });
 }

@@ -9,8 +9,7 @@ import type { ButtonProps } from "antd";
 import { useRef, useState } from "react";
 import type { BackupInfo, BackupKind, RestoreReport } from "../../ipc";
 import { backupNow, backupRestore, backupRestoreFile, backupsList, errorMessage } from "../../ipc";
-
-export const BACKUPS_KEY = ["backups"] as const;
+import { afterBackup, afterBooksReplaced, queryKeys } from "../../kit/queryKeys";
 
 export const RESTORE_CONFIRM = "恢复后，当前数据会先自动备份，然后被所选备份替换。确定恢复吗？";
 
@@ -30,7 +29,7 @@ export function formatSize(bytes: number): string {
 export default function BackupCard({ demo }: { demo: boolean }) {
   const { modal } = App.useApp();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: BACKUPS_KEY, queryFn: backupsList, enabled: !demo });
+  const list = useQuery({ queryKey: queryKeys.backups, queryFn: backupsList, enabled: !demo });
   const [folder, setFolder] = useState("");
   const [error, setError] = useState<{ title: string; text: string } | null>(null);
   const [restored, setRestored] = useState<RestoreReport | null>(null);
@@ -40,7 +39,7 @@ export default function BackupCard({ demo }: { demo: boolean }) {
   const now = useMutation({
     mutationFn: () => backupNow(folder),
     onMutate: () => setError(null),
-    onSuccess: () => void client.invalidateQueries({ queryKey: BACKUPS_KEY }),
+    onSuccess: () => void afterBackup(client),
     onError: (e) => setError({ title: "没有备份", text: errorMessage(e) }),
   });
 
@@ -53,8 +52,7 @@ export default function BackupCard({ demo }: { demo: boolean }) {
     },
     onSuccess: (report) => {
       setRestored(report);
-      // Everything shown anywhere came from the replaced books.
-      void client.invalidateQueries();
+      void afterBooksReplaced(client);
     },
     onError: (e) => setError({ title: "没有恢复", text: errorMessage(e) }),
   });

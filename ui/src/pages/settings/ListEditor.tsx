@@ -1,14 +1,16 @@
 // A configurable list under 设置 (成员单位类别, 社区): add a name, delete one that no member uses.
 import { Button, Input, List, Popconfirm, Space, Typography, message } from "antd";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorMessage, listAdd, listDelete, listEntries, type ListKind } from "../../ipc";
+import { errorMessage, listAdd, listDelete, type ListKind } from "../../ipc";
+import { afterListWrite } from "../../kit/queryKeys";
+import { useListEntries } from "../members/queries";
 
 export default function ListEditor({ kind, title }: { kind: ListKind; title: string }) {
   const client = useQueryClient();
-  const entries = useQuery({ queryKey: ["lists", kind], queryFn: () => listEntries(kind) });
+  const entries = useListEntries(kind);
   const [name, setName] = useState("");
-  const refresh = () => void client.invalidateQueries({ queryKey: ["lists", kind] });
+  const refresh = () => void afterListWrite(client, kind);
   const add = useMutation({
     mutationFn: () => listAdd(kind, name),
     onSuccess: () => {
