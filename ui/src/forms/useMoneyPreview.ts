@@ -4,10 +4,11 @@
 // last answer stays on screen while the next one is on its way, so typing never flickers.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { moneyPreview, type MoneyPreview } from "../ipc";
+import { queryKeys } from "../kit/queryKeys";
 
 export function useMoneyPreview(texts: string[]): MoneyPreview | undefined {
   const { data } = useQuery({
-    queryKey: ["moneyPreview", texts],
+    queryKey: queryKeys.moneyPreview(texts),
     queryFn: () => moneyPreview(texts),
     placeholderData: keepPreviousData,
     staleTime: Infinity,

@@ -52,7 +52,12 @@ export const queryKeys = {
     list: (query: ProjectQuery) => ["projects", "list", query] as const,
     one: (id: number) => ["projects", "one", id] as const,
     progress: (grantYearId: number | null) => ["projects", "progress", grantYearId] as const,
+    /** What each line leaves for an agreement: moves with every money write, like the rest. */
+    agreementOptions: (grantYearId: number, projectId: number | null) =>
+      ["projects", "agreementOptions", grantYearId, projectId] as const,
   },
+  /** Rust's reading of typed amounts: a pure function of the texts, never invalidated. */
+  moneyPreview: (texts: string[]) => ["moneyPreview", texts] as const,
   members: {
     all: ["members"] as const,
     list: (query: MemberQuery) => ["members", "list", query] as const,

@@ -33,6 +33,7 @@ import { DATE_FORMAT, SOURCE_LABEL } from "../grants/labels";
 import { useListEntries } from "../members/queries";
 import { useSaveProject } from "./queries";
 import UndertakerSelect, { type Undertaker } from "./UndertakerSelect";
+import { queryKeys } from "../../kit/queryKeys";
 
 interface SplitValues {
   category?: string;
@@ -154,12 +155,11 @@ function initialValues(editing: ProjectDetail | null): ProjectFormValues {
 }
 
 /** What Rust says the agreement may put on each line and source (R-PROJECT's own reading), for a
- * new agreement or the one being corrected. Read when the form opens: spending elsewhere moves it. */
+ * new agreement or the one being corrected. */
 function useAgreementOptions(grantYearId: number, projectId: number | null) {
   return useQuery({
-    queryKey: ["projects", "agreementOptions", grantYearId, projectId],
+    queryKey: queryKeys.projects.agreementOptions(grantYearId, projectId),
     queryFn: () => agreementOptions(grantYearId, projectId),
-    staleTime: 0,
   });
 }
 
