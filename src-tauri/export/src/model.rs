@@ -253,13 +253,10 @@ pub fn execution_rate(spent: Money, budget: Money) -> String {
     shelian_core::domain::share::percent(spent.as_decimal(), budget.as_decimal(), 2)
 }
 
-/// The 承诺 most federations sign; the builder uses it unless the secretary wrote her own.
+/// The 承诺 most federations sign; the builder uses it unless the secretary wrote her own. The
+/// text lives in the core (`books::packet::STANDARD_COMMITMENT`), which also hands it to the window.
 pub fn default_commitment() -> Vec<String> {
-    vec![
-        "本单位郑重承诺：本申报书及所附材料所填写的内容和提供的数据真实、准确、完整，不存在虚报、瞒报情况。".to_owned(),
-        "资助资金将严格按照批复的预算专款专用、单独核算，不挤占、挪用，不用于与项目无关的支出，并自觉接受民政、财政、审计等部门的监督检查和绩效评价。".to_owned(),
-        "如有违反上述承诺的行为，本单位愿意承担相应责任，并退回已拨付的资助资金。".to_owned(),
-    ]
+    shelian_core::books::packet::STANDARD_COMMITMENT.iter().map(|p| (*p).to_owned()).collect()
 }
 
 /// One user-supplied string of a packet and where it is printed, for the coverage check.

@@ -40,6 +40,14 @@ pub struct PreflightItem {
     pub action: String,
 }
 
+/// The 承诺 most federations sign, paragraph by paragraph: printed in the packet unless the
+/// secretary wrote her own, and shown in the window (generated into `ui/src/bindings/labels.ts`).
+pub const STANDARD_COMMITMENT: [&str; 3] = [
+    "本单位郑重承诺：本申报书及所附材料所填写的内容和提供的数据真实、准确、完整，不存在虚报、瞒报情况。",
+    "资助资金将严格按照批复的预算专款专用、单独核算，不挤占、挪用，不用于与项目无关的支出，并自觉接受民政、财政、审计等部门的监督检查和绩效评价。",
+    "如有违反上述承诺的行为，本单位愿意承担相应责任，并退回已拨付的资助资金。",
+];
+
 /// Paragraphs of a text typed in a box: split on line breaks, trimmed, empty ones dropped.
 pub fn paragraphs(text: &str) -> Vec<String> {
     text.lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect()

@@ -47,6 +47,8 @@ impl PaymentMethod {
         }
     }
 
+    pub const ALL: [PaymentMethod; 3] = [PaymentMethod::Bank, PaymentMethod::Cash, PaymentMethod::Other];
+
     pub fn label(self) -> &'static str {
         match self {
             PaymentMethod::Bank => "银行转账",

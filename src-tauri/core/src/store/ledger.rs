@@ -149,6 +149,16 @@ pub enum VoucherKind {
 }
 
 impl VoucherKind {
+    pub const ALL: [VoucherKind; 3] = [VoucherKind::Receipt, VoucherKind::Expense, VoucherKind::Reversal];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VoucherKind::Receipt => "到账",
+            VoucherKind::Expense => "支出",
+            VoucherKind::Reversal => "冲销",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             VoucherKind::Receipt => "receipt",

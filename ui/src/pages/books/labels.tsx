@@ -2,20 +2,13 @@
 // roles, signed amounts (red when negative, as red ink on paper), file sizes.
 import { Typography } from "antd";
 import type { CSSProperties } from "react";
-import type { PaymentMethod, VoucherKind } from "../../ipc";
 import { formatYuan, toFen } from "../../money";
 
-export const PAYMENT_LABEL: Record<PaymentMethod, string> = {
-  bank: "银行转账",
-  cash: "现金",
-  other: "其他",
-};
-
-export const KIND_LABEL: Record<VoucherKind, string> = {
-  receipt: "到账",
-  expense: "支出",
-  reversal: "冲销",
-};
+// The words of payment methods and voucher kinds are Rust's (bindings/labels.ts, generated).
+export {
+  PAYMENT_METHOD_LABEL as PAYMENT_LABEL,
+  VOUCHER_KIND_LABEL as KIND_LABEL,
+} from "../../bindings/labels";
 
 export const ACCOUNT_KIND_LABEL: Record<string, string> = {
   asset: "资产类",

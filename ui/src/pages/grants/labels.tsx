@@ -3,14 +3,11 @@
 import { Tag, Typography } from "antd";
 import type { CSSProperties } from "react";
 import type { FundSource, GrantStatus } from "../../ipc";
+import { FUND_SOURCE_LABEL, GRANT_STATUS_LABEL } from "../../bindings/labels";
 import { formatYuan } from "../../money";
 
-export const STATUS_LABEL: Record<GrantStatus, string> = {
-  applying: "申报中",
-  approved: "已批复",
-  executing: "执行中",
-  closed: "已结项",
-};
+// Status and source words are Rust's (bindings/labels.ts, generated from the Rust labels).
+export const STATUS_LABEL = GRANT_STATUS_LABEL;
 
 const STATUS_COLOR: Record<GrantStatus, string> = {
   applying: "blue",
@@ -21,10 +18,7 @@ const STATUS_COLOR: Record<GrantStatus, string> = {
 
 export const STATUS_ORDER: readonly GrantStatus[] = ["applying", "approved", "executing", "closed"];
 
-export const SOURCE_LABEL: Record<FundSource, string> = {
-  city: "市级专项资金",
-  district: "区级配套",
-};
+export const SOURCE_LABEL = FUND_SOURCE_LABEL;
 
 export const SOURCE_SHORT: Record<FundSource, string> = {
   city: "市级",

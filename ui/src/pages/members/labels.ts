@@ -1,24 +1,12 @@
 // Chinese words for the enums the Rust side sends, in one place.
-import type { InspectionResult, LegalForm, MemberStatus, PartyBuilding } from "../../ipc";
 
-export const LEGAL_FORM: Record<LegalForm, string> = { registered: "登记", filed: "备案" };
-export const STATUS: Record<MemberStatus, string> = {
-  active: "正常",
-  suspended: "暂停",
-  withdrawn: "已退出",
-};
-export const PARTY: Record<PartyBuilding, string> = {
-  standalone: "单独组建",
-  joint: "联合组建",
-  instructor: "党建指导员",
-  none: "未覆盖",
-};
-export const INSPECTION: Record<InspectionResult, string> = {
-  pass: "合格",
-  basicPass: "基本合格",
-  fail: "不合格",
-  absent: "未参检",
-};
+// The words are Rust's (bindings/labels.ts, generated from the Rust labels).
+export {
+  INSPECTION_RESULT_LABEL as INSPECTION,
+  LEGAL_FORM_LABEL as LEGAL_FORM,
+  PARTY_BUILDING_LABEL as PARTY,
+  MEMBER_STATUS_LABEL as STATUS,
+} from "../../bindings/labels";
 
 export function options<K extends string>(record: Record<K, string>) {
   return (Object.keys(record) as K[]).map((value) => ({ value, label: record[value] }));

@@ -3,15 +3,9 @@
 import { Table, Tooltip, Typography } from "antd";
 import type { PacketFile } from "../../ipc";
 
-/**
- * The standard 承诺 printed when the secretary writes none: the same paragraphs as
- * `default_commitment()` in src-tauri/export/src/model.rs (a test compares the two).
- */
-export const STANDARD_COMMITMENT: readonly string[] = [
-  "本单位郑重承诺：本申报书及所附材料所填写的内容和提供的数据真实、准确、完整，不存在虚报、瞒报情况。",
-  "资助资金将严格按照批复的预算专款专用、单独核算，不挤占、挪用，不用于与项目无关的支出，并自觉接受民政、财政、审计等部门的监督检查和绩效评价。",
-  "如有违反上述承诺的行为，本单位愿意承担相应责任，并退回已拨付的资助资金。",
-];
+/** The standard 承诺 printed when the secretary writes none: Rust's own paragraphs
+ * (`books::packet::STANDARD_COMMITMENT`, generated into bindings/labels.ts). */
+export { STANDARD_COMMITMENT } from "../../bindings/labels";
 
 /** 12 345 → "12.1 KB", in the units a file manager shows. */
 export function fileSize(bytes: number): string {

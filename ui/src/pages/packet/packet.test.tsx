@@ -148,10 +148,11 @@ describe("申报材料", SLOW, () => {
   });
 
   it("shows the standard commitment exactly as the PDF prints it", () => {
-    const modelRs = readFileSync(`${process.cwd()}/../src-tauri/export/src/model.rs`, "utf8");
-    for (const paragraph of STANDARD_COMMITMENT) expect(modelRs).toContain(`"${paragraph}"`);
-    const rust = /fn default_commitment\(\)[\s\S]*?vec!\[([\s\S]*?)\]/.exec(modelRs);
-    expect(rust?.[1].match(/\.to_owned\(\)/g)).toHaveLength(STANDARD_COMMITMENT.length);
+    // The window's text is generated from the one Rust constant the PDF prints.
+    const packetRs = readFileSync(`${process.cwd()}/../src-tauri/core/src/books/packet.rs`, "utf8");
+    for (const paragraph of STANDARD_COMMITMENT) expect(packetRs).toContain(`"${paragraph}"`);
+    const rust = /STANDARD_COMMITMENT: \[&str; (\d+)\]/.exec(packetRs);
+    expect(Number(rust?.[1])).toBe(STANDARD_COMMITMENT.length);
     expect(fileSize(900)).toBe("900 字节");
     expect(fileSize(23_552)).toBe("23.0 KB");
     expect(fileSize(1_843_200)).toBe("1.76 MB");

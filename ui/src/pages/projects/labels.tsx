@@ -1,7 +1,8 @@
 // Words and small pieces the 服务项目 screens share: status names and colours, grades, the
 // undertaker's signals (优先 / 提示), and a target's actual against its value as a bar.
 import { Progress, Space, Tag, Tooltip, Typography } from "antd";
-import type { Eligibility, Grade, ProjectStatus, TargetKind, TargetProgress } from "../../ipc";
+import { GRADE_LABEL, PROJECT_STATUS_LABEL, TARGET_UNIT } from "../../bindings/labels";
+import type { Eligibility, Grade, ProjectStatus, TargetProgress } from "../../ipc";
 
 /** Figures line up in columns and never break inside. */
 export const FIGURE = {
@@ -9,12 +10,8 @@ export const FIGURE = {
   whiteSpace: "nowrap" as const,
 };
 
-export const STATUS_LABEL: Record<ProjectStatus, string> = {
-  planned: "立项",
-  running: "实施中",
-  closed: "已结项",
-  terminated: "终止",
-};
+// Status, grade and unit words are Rust's (bindings/labels.ts, generated from the Rust labels).
+export const STATUS_LABEL = PROJECT_STATUS_LABEL;
 
 const STATUS_COLOR: Record<ProjectStatus, string> = {
   planned: "blue",
@@ -30,21 +27,12 @@ export const STATUS_ORDER: readonly ProjectStatus[] = [
   "terminated",
 ];
 
-export const GRADE_LABEL: Record<Grade, string> = {
-  excellent: "优秀",
-  good: "良好",
-  pass: "合格",
-  fail: "不合格",
-};
+export { GRADE_LABEL };
 
 export const GRADE_ORDER: readonly Grade[] = ["excellent", "good", "pass", "fail"];
 
 /** The unit Rust gives the three standard targets (TargetKind::unit). */
-export const KIND_UNIT: Record<Exclude<TargetKind, "custom">, string> = {
-  beneficiaries: "人次",
-  sessions: "场",
-  volunteerHours: "小时",
-};
+export const KIND_UNIT = TARGET_UNIT;
 
 export function ProjectStatusTag({ status, testId }: { status: ProjectStatus; testId?: string }) {
   return (
