@@ -67,7 +67,11 @@ rc=$?
 set -e
 grep -E '^(test |test result|failures:|---- )' "$logs/e2e.log" || true
 read -r p f < <(count_cargo "$logs/e2e.log")
-if [ $rc -ne 0 ] || [ "$f" != 0 ] || [ "$p" = 0 ]; then tail -80 "$logs/e2e.log"; echo "end-to-end failed"; exit 1; fi
+if [ $rc -ne 0 ] || [ "$f" != 0 ] || [ "$p" = 0 ]; then
+  # Each failure's own message first: a backtrace can push it out of the log's tail.
+  grep -A12 -- '^---- ' "$logs/e2e.log" | head -80 || true
+  tail -40 "$logs/e2e.log"; echo "end-to-end failed"; exit 1
+fi
 passed=$((passed + p))
 
 echo

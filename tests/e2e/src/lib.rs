@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
+use thirtyfour::error::WebDriverErrorInner;
 use thirtyfour::prelude::*;
 use tokio::process::{Child, Command};
 
@@ -159,17 +160,39 @@ impl App {
         bail!("the page never stood still; moving: {last}")
     }
 
-    /// Replaces the value of a React-controlled input: `clear()` does not reach React's state, so
-    /// select all and type over it.
-    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
-        let el = self.find(css).await?;
-        el.click().await?;
-        el.send_keys(Key::Control + "a").await?;
-        el.send_keys(Key::Backspace).await?;
-        if !text.is_empty() {
-            el.send_keys(text).await?;
+    /// Finds the element and acts on it; if React re-rendered it between the find and the act (a
+    /// list refetched after a write, a form re-mounted), finds it again and acts again, for up to
+    /// 10 s. A stale element is a race of the test, not a failure of the app.
+    pub async fn on<T>(&self, css: &str, act: impl AsyncFn(WebElement) -> WebDriverResult<T>) -> Result<T> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let el = self.find(css).await?;
+            match act(el).await {
+                Ok(v) => return Ok(v),
+                Err(e)
+                    if matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_))
+                        && Instant::now() < deadline =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                Err(e) => return Err(e).with_context(|| format!("acting on {css}")),
+            }
         }
-        Ok(())
+    }
+
+    /// Replaces the value of a React-controlled input: `clear()` does not reach React's state, so
+    /// select all and type over it (again from the start if the input was re-rendered meanwhile).
+    pub async fn type_into(&self, css: &str, text: &str) -> Result<()> {
+        self.on(css, async |el| {
+            el.click().await?;
+            el.send_keys(Key::Control + "a").await?;
+            el.send_keys(Key::Backspace).await?;
+            if !text.is_empty() {
+                el.send_keys(text).await?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Saves a screenshot for a person to look at. Bounded in time: WebKitWebDriver's screenshot

@@ -37,21 +37,21 @@ async fn first_run_profile_with_a_wrong_check_character_then_fixed_survives_a_re
     let (good, wrong, expected) = codes();
 
     journey("first-run", dir.path(), async |app| {
-        app.find("[data-testid=setup-create]").await?.click().await?;
+        app.on("[data-testid=setup-create]", async |el| el.click().await).await?;
         // The antd locale is Chinese in the production bundle (STACK.md: it can silently fall back
         // to English): the date picker's placeholder is antd's own string.
-        let placeholder = app.find("#federation_recognitionDate").await?.attr("placeholder").await?;
+        let placeholder = app.on("#federation_recognitionDate", async |el| el.attr("placeholder").await).await?;
         ensure!(placeholder.as_deref() == Some("请选择日期"), "date picker placeholder is {placeholder:?}");
 
         fill_profile(app, &wrong).await?;
         app.screenshot("first-run-form").await?;
-        app.find("[data-testid=federation-save]").await?.click().await?;
+        app.on("[data-testid=federation-save]", async |el| el.click().await).await?;
         let help = app.wait_text("#federation_creditCode_help", &format!("应为 {expected}")).await?;
         ensure!(help.contains("校验位"), "message was {help:?}");
         app.screenshot("first-run-credit-code-error").await?;
 
         app.type_into("#federation_creditCode", &good).await?;
-        app.find("[data-testid=federation-save]").await?.click().await?;
+        app.on("[data-testid=federation-save]", async |el| el.click().await).await?;
         app.wait_text("[data-testid=federation-name]", NAME).await?;
         app.screenshot("first-run-home").await?;
         Ok(())
@@ -60,7 +60,7 @@ async fn first_run_profile_with_a_wrong_check_character_then_fixed_survives_a_re
 
     journey("restart", dir.path(), async |app| {
         app.wait_text("[data-testid=federation-name]", NAME).await?;
-        app.find("a[href='#/federation'], [data-menu-id$='/federation']").await?.click().await?;
+        app.on("a[href='#/federation'], [data-menu-id$='/federation']", async |el| el.click().await).await?;
         app.wait_text("body", &good).await?;
         app.screenshot("restart-federation").await?;
         Ok(())
@@ -72,13 +72,13 @@ async fn first_run_profile_with_a_wrong_check_character_then_fixed_survives_a_re
 async fn demo_data_is_clearly_marked_and_leaves_the_real_books_alone() -> Result<()> {
     let dir = tempfile::tempdir()?;
     journey("demo", dir.path(), async |app| {
-        app.find("[data-testid=setup-demo]").await?.click().await?;
+        app.on("[data-testid=setup-demo]", async |el| el.click().await).await?;
         app.wait_text("[data-testid=demo-banner]", "示例数据").await?;
         app.wait_text("[data-testid=federation-name]", "示例").await?;
         let titles = app.native_window_titles()?;
         ensure!(titles.contains("社联会管家 — 示例数据"), "window titles: {titles}");
         app.screenshot("demo-home").await?;
-        app.find("[data-testid=demo-close]").await?.click().await?;
+        app.on("[data-testid=demo-close]", async |el| el.click().await).await?;
         app.find("[data-testid=setup-create]").await?;
         let titles = app.native_window_titles()?;
         ensure!(titles.contains("\"社联会管家\""), "window titles: {titles}");
@@ -118,8 +118,8 @@ async fn a_file_from_a_newer_version_is_refused_and_left_untouched() -> Result<(
 /// date (Enter would also submit the form around it).
 async fn type_date(app: &App, css: &str, date: &str) -> Result<()> {
     app.type_into(css, date).await?;
-    app.find(css).await?.send_keys(Key::Tab).await?;
-    let kept = app.find(css).await?.value().await?;
+    app.on(css, async |el| el.send_keys(Key::Tab).await).await?;
+    let kept = app.on(css, async |el| el.value().await).await?;
     ensure!(kept.as_deref() == Some(date), "{css} holds {kept:?} after typing {date}");
     Ok(())
 }
@@ -162,7 +162,7 @@ async fn click(app: &App, css: &str) -> Result<()> {
 
 /// Scrolls an element into the middle of the window before a screenshot.
 async fn show(app: &App, css: &str) -> Result<()> {
-    app.find(css).await?.scroll_into_view().await?;
+    app.on(css, async |el| el.scroll_into_view().await).await?;
     app.still().await
 }
 
@@ -203,7 +203,7 @@ async fn a_grant_year_from_application_to_district_arrears_on_the_home_page() ->
 
         // Enter submits (the button would still be moving up while the old message folds away).
         app.type_into("#grantYear_cityAmount", "180000").await?;
-        app.find("#grantYear_cityAmount").await?.send_keys(Key::Enter).await?;
+        app.on("#grantYear_cityAmount", async |el| el.send_keys(Key::Enter).await).await?;
         app.wait_text("[data-testid=grant-title]", "2019 年度资助").await?;
         app.wait_text("[data-testid=grant-status]", "申报中").await?;
         app.wait_text("[data-testid=amount-district]", "180,000.00").await?;
@@ -317,24 +317,24 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         books.federation_save(&shelian_core::demo::federation_input())?;
     }
     journey("members", dir.path(), async |app| {
-        app.find("[data-menu-id$='/members']").await?.click().await?;
-        app.find("[data-testid=import-open]").await?.click().await?;
-        app.find("[data-testid=import-file]").await?.send_keys(fixture("dirty.xlsx")).await?;
+        app.on("[data-menu-id$='/members']", async |el| el.click().await).await?;
+        app.on("[data-testid=import-open]", async |el| el.click().await).await?;
+        app.on("[data-testid=import-file]", async |el| el.send_keys(fixture("dirty.xlsx")).await).await?;
         app.wait_text("[data-testid=import-refused]", "本次不会导入任何数据").await?;
         let table = app.wait_text("[data-testid=import-problems]", "第3行").await?;
         ensure!(table.contains("校验位不正确"), "problems table: {table}");
         app.screenshot("members-import-refused").await?;
 
         // Issue 11: the street office's roster has no 加入日期 column; the wizard asks once.
-        app.find("[data-testid=import-file]").await?.send_keys(fixture("street.xlsx")).await?;
+        app.on("[data-testid=import-file]", async |el| el.send_keys(fixture("street.xlsx")).await).await?;
         app.wait_text("[data-testid=import-joined]", "文件中没有“加入日期”列").await?;
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
         type_date(app, "#import-joined-on", "2026-11-02").await?;
         // A click on the dialog's title closes the calendar, so the screenshot shows the preview
         // once Rust has checked the file again with the chosen date.
-        app.find(".ant-modal-title").await?.click().await?;
+        app.on(".ant-modal-title", async |el| el.click().await).await?;
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
-        while app.find(".ant-modal-body").await?.text().await?.contains("正在重新检查")
+        while app.on(".ant-modal-body", async |el| el.text().await).await?.contains("正在重新检查")
             || !app.driver.find_all(By::Css(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)")).await?.is_empty()
         {
             ensure!(std::time::Instant::now() < deadline, "the preview with the chosen date never settled");
@@ -342,10 +342,10 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         }
         app.wait_text("[data-testid=import-preview]", "将新增").await?;
         app.screenshot("members-import-joined-date").await?;
-        app.find("[data-testid=import-confirm]").await?.click().await?;
+        app.on("[data-testid=import-confirm]", async |el| el.click().await).await?;
         let done = app.wait_text("[data-testid=import-success]", "新增 6 家").await?;
         ensure!(done.contains("加入日期记为 2026-11-02"), "success says {done}");
-        app.find("[data-testid=import-done]").await?.click().await?;
+        app.on("[data-testid=import-done]", async |el| el.click().await).await?;
         // Let the dialog's closing animation finish: its mask would take the next click.
         no_modal(app).await?;
         app.still().await?;
@@ -353,9 +353,9 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.screenshot("members-list").await?;
 
         app.type_into("#members-search", "调解").await?;
-        app.find("#members-search").await?.send_keys(Key::Enter).await?;
+        app.on("#members-search", async |el| el.send_keys(Key::Enter).await).await?;
         app.wait_text("body", "共 1 家").await?;
-        app.find("[data-testid=member-open]").await?.click().await?;
+        app.on("[data-testid=member-open]", async |el| el.click().await).await?;
         app.wait_text("[data-testid=member-detail]", "BA-2018-007").await?;
         app.wait_text("[data-testid=member-detail]", "2026-11-02").await?;
         // The drawer slides in; its controls take clicks once it stands still.
@@ -366,7 +366,7 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
             .await?
             .click()
             .await?;
-        app.find("[data-testid=inspection-save]").await?.click().await?;
+        app.on("[data-testid=inspection-save]", async |el| el.click().await).await?;
         app.wait_text("[data-testid=member-flag]", "年检不合格").await?;
         app.screenshot("members-flagged").await?;
         Ok(())
@@ -574,10 +574,10 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         fill_expense(app, "2026-04-02", "购买社区活动物资", "项目活动费", "city", "1280.50", "南京惠民商贸有限公司")
             .await?;
         app.wait_text("[data-testid=expense-position]", "尚余 100,000.00").await?;
-        app.find("[data-testid=expense-attachments] input[type=file]")
-            .await?
-            .send_keys(e2e_fixture("receipt.png"))
-            .await?;
+        app.on("[data-testid=expense-attachments] input[type=file]", async |el| {
+            el.send_keys(e2e_fixture("receipt.png")).await
+        })
+        .await?;
         // The list item's name (WebDriver's text of an antd list item is empty while it animates in).
         app.find("[data-testid=expense-attachments] .ant-upload-list-item-done [title='receipt.png']").await?;
         shot(app, "books-expense-form").await?;
@@ -643,7 +643,10 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
             &format!("{}/following-sibling::tr[1]//button[@data-testid='voucher-attach']", voucher_row("记-2026-0004")),
         )
         .await?;
-        app.find("[data-testid=attach-files] input[type=file]").await?.send_keys(e2e_fixture("invoice.pdf")).await?;
+        app.on("[data-testid=attach-files] input[type=file]", async |el| {
+            el.send_keys(e2e_fixture("invoice.pdf")).await
+        })
+        .await?;
         app.find("[data-testid=attach-files] .ant-upload-list-item-done").await?;
         // The file's line slides in and moves the dialog's buttons down; click once they stand still.
         app.still().await?;
@@ -845,7 +848,7 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         // The member's category was proposed as the project's.
         app.find("[data-testid=project-category] .ant-select-selection-item[title='公益服务类']").await?;
         pick_option(app, "[data-testid=project-communities]", "兰苑社区").await?;
-        app.find("#project_communityIds").await?.send_keys(Key::Escape).await?;
+        app.on("#project_communityIds", async |el| el.send_keys(Key::Escape).await).await?;
         app.type_into("#project_agreementNo", "梅社联协〔2026〕3号").await?;
         type_date(app, "#project_signedOn", "2026-05-20").await?;
         type_date(app, "#project_startsOn", "2026-06-01").await?;
@@ -894,10 +897,10 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         app.type_into("#activity_volunteers", "4").await?;
         app.type_into("#activity_volunteerHours", "8").await?;
         app.type_into("[data-testid=activity-indicators] input", "12").await?;
-        app.find("[data-testid=activity-photos] input[type=file]")
-            .await?
-            .send_keys(e2e_fixture("activity.png"))
-            .await?;
+        app.on("[data-testid=activity-photos] input[type=file]", async |el| {
+            el.send_keys(e2e_fixture("activity.png")).await
+        })
+        .await?;
         app.find("[data-testid=activity-photos] .ant-upload-list-item-done").await?;
         shot(app, "projects-activity-form").await?;
         click(app, "[data-testid=activity-submit]").await?;
@@ -929,7 +932,7 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
 
         // 拨付: more than the line agreed is refused (R-PROJECT); then the first instalment.
         click(app, "[data-testid=project-pay]").await?;
-        let payee = app.find("#payment_payee").await?.value().await?;
+        let payee = app.on("#payment_payee", async |el| el.value().await).await?;
         ensure!(payee.as_deref() == Some("兰苑邻里互助会"), "payee prefilled as {payee:?}");
         type_date(app, "#payment_date", "2026-11-25").await?;
         pick_option(app, "[data-testid=pay-split]", "项目活动费 · 市级专项资金").await?;
@@ -1176,7 +1179,7 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         ensure!(list.contains("R-ARREARS"), "checklist: {list}");
         let blocking = app.driver.find_all(By::Css("[data-testid=preflight-item][data-level=blocking]")).await?;
         ensure!(blocking.len() == 2, "{} blocking lines", blocking.len());
-        ensure!(!app.find("[data-testid=packet-export]").await?.is_enabled().await?, "export enabled while blocked");
+        ensure!(!app.on("[data-testid=packet-export]", async |el| el.is_enabled().await).await?, "export enabled while blocked");
         shot(app, "packet-blocking").await?;
 
         // 「去填写」 opens the text, at the first empty box (a year-2 packet: last year's summary).
@@ -1203,7 +1206,7 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         .await?;
         type_paragraphs(app, "#packet_plan", &["一、继续实施银龄助餐等服务项目。", "二、培育和发展社区社会组织。"])
             .await?;
-        let plan = app.find("#packet_plan").await?.value().await?.unwrap_or_default();
+        let plan = app.on("#packet_plan", async |el| el.value().await).await?.unwrap_or_default();
         ensure!(plan.lines().count() == 2, "the plan holds {plan:?}");
         app.type_into("[data-testid=packet-note-activity]", "助餐、助老等服务项目的活动开支").await?;
         app.wait_text("[data-testid=packet-budget-notes]", "240,000.00").await?;
@@ -1234,7 +1237,7 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
             ensure!(result.contains(name), "{name} is not in the result: {result}");
         }
         ensure!(result.contains("申报书 PDF 共"), "result: {result}");
-        let path = app.find("[data-testid=packet-path]").await?.text().await?;
+        let path = app.on("[data-testid=packet-path]", async |el| el.text().await).await?;
         let zip_path = std::path::PathBuf::from(path.trim());
         ensure!(zip_path.starts_with(&exports), "saved at {zip_path:?}, not in {exports:?}");
         ensure!(zip_path.is_file(), "{zip_path:?} does not exist");
@@ -1246,19 +1249,19 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         ensure!(manifest["year"] == 2020 && manifest["sequence"] == 2, "manifest: {manifest}");
         ensure!(manifest["federation"].as_str().is_some_and(|f| f.contains("示例")), "manifest: {manifest}");
         ensure!(manifest["key_figures"]["total"] == "400000.00", "manifest: {manifest}");
-        let members = app.find("[data-testid=packet-figure-members]").await?.text().await?;
-        let projects = app.find("[data-testid=packet-figure-projects]").await?.text().await?;
+        let members = app.on("[data-testid=packet-figure-members]", async |el| el.text().await).await?;
+        let projects = app.on("[data-testid=packet-figure-projects]", async |el| el.text().await).await?;
         ensure!(members.contains(&format!("{} 家", manifest["key_figures"]["members"])), "{members} vs {manifest}");
         ensure!(projects.contains(&format!("{} 个", manifest["key_figures"]["projects"])), "{projects} vs {manifest}");
 
         // 校验申报包 in the window: the exported ZIP passes, a copy with a changed PDF does not.
         click(app, "[data-node-key=verify]").await?;
-        app.find("[data-testid=packet-verify-file]").await?.send_keys(zip_path.display().to_string()).await?;
+        app.on("[data-testid=packet-verify-file]", async |el| el.send_keys(zip_path.display().to_string()).await).await?;
         let ok = app.wait_text("[data-testid=packet-verify-ok]", "校验通过").await?;
         ensure!(ok.contains("2020 年度") && ok.contains("400,000.00 元"), "verified: {ok}");
         shot(app, "packet-verify-ok").await?;
         let tampered = tampered_packet(&zip_path, dir.path())?;
-        app.find("[data-testid=packet-verify-file]").await?.send_keys(tampered).await?;
+        app.on("[data-testid=packet-verify-file]", async |el| el.send_keys(tampered.clone()).await).await?;
         let refused = app.wait_text("[data-testid=packet-verify-refused]", "校验未通过").await?;
         ensure!(refused.contains("申报书.pdf」与清单记录的校验值不一致"), "refusal: {refused}");
         shot(app, "packet-verify-refused").await?;
