@@ -47,6 +47,23 @@ interface CloseValues {
   grade: Grade | undefined;
 }
 
+/** The day a project ends: not before it started, not after today. */
+function EndDate({ label, first, lastDay }: { label: string; first: Dayjs; lastDay: Dayjs }) {
+  return (
+    <Form.Item
+      name="date"
+      label={`${label}日期`}
+      rules={[{ required: true, message: `请选择${label}日期` }]}
+    >
+      <DatePicker
+        format={DATE_FORMAT}
+        style={{ width: 170 }}
+        disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
+      />
+    </Form.Item>
+  );
+}
+
 export function CloseModal({
   detail,
   today,
@@ -98,17 +115,7 @@ export function CloseModal({
       }
       note="结项后项目不再记录活动，也不再拨付。"
     >
-      <Form.Item
-        name="date"
-        label="结项日期"
-        rules={[{ required: true, message: "请选择结项日期" }]}
-      >
-        <DatePicker
-          format={DATE_FORMAT}
-          style={{ width: 170 }}
-          disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
-        />
-      </Form.Item>
+      <EndDate label="结项" first={first} lastDay={lastDay} />
       <Form.Item
         name="evaluation"
         label="结项评价"
@@ -179,17 +186,7 @@ export function TerminateModal({
       }
       note="终止后项目不再记录活动，也不再拨付；已拨付的款项保留在账上。"
     >
-      <Form.Item
-        name="date"
-        label="终止日期"
-        rules={[{ required: true, message: "请选择终止日期" }]}
-      >
-        <DatePicker
-          format={DATE_FORMAT}
-          style={{ width: 170 }}
-          disabledDate={(d) => d.isAfter(lastDay, "day") || d.isBefore(first, "day")}
-        />
-      </Form.Item>
+      <EndDate label="终止" first={first} lastDay={lastDay} />
       <Form.Item
         name="reason"
         label="终止原因"
