@@ -133,6 +133,8 @@ fn fixture(path: &std::path::Path) -> i64 {
 fn project_with_payments(books: &mut Books, grant_year_id: i64) -> i64 {
     use shelian_core::domain::member::{LegalForm, MemberInput, PartyBuilding};
     use shelian_core::domain::project::{ProjectInput, SplitInput};
+    use shelian_core::store::members::List;
+    let community = books.list_add(List::Community, "示范社区").expect("community").id;
     let member = books
         .member_create(&MemberInput {
             name: "幸福志愿服务队".into(),
@@ -153,6 +155,7 @@ fn project_with_payments(books: &mut Books, grant_year_id: i64) -> i64 {
             name: "银龄助餐暖心行动".into(),
             member_id: member,
             category: "公益服务类".into(),
+            community_ids: vec![community],
             agreement_no: "示社联协〔2020〕1号".into(),
             signed_on: "2020-12-01".into(),
             starts_on: "2020-12-01".into(),
@@ -240,6 +243,11 @@ fn main() {
     measure("project_get with 12 payments at 200,000 lines (+ JSON)", 50, || {
         let r = books.project_get(project).expect("project");
         std::hint::black_box(serde_json::to_string(&r).unwrap());
+    });
+    // What project_get did before issue 14, for comparison: every voucher of the year, filtered.
+    measure("(before) the year's vouchers filtered to one project, 100,000 vouchers", 3, || {
+        let all = books.vouchers_of(id).expect("vouchers");
+        std::hint::black_box(all.into_iter().filter(|v| v.project_id == Some(project)).count());
     });
     measure("agreement_options at 200,000 lines (+ JSON)", 50, || {
         let r = books.agreement_options(id, Some(project)).expect("options");
