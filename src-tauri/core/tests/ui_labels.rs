@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use shelian_core::domain::grant::{FundSource, GrantStatus};
-use shelian_core::domain::ledger::PaymentMethod;
+use shelian_core::domain::ledger::{ACCOUNT_KINDS, PaymentMethod, Role};
 use shelian_core::domain::member::{InspectionResult, LegalForm, MemberStatus, PartyBuilding};
 use shelian_core::domain::project::{Grade, ProjectStatus, TargetKind};
 use shelian_core::store::ledger::VoucherKind;
@@ -48,6 +48,7 @@ fn labels() -> String {
     for t in [
         table("GRANT_STATUS_LABEL", "GrantStatus", &GrantStatus::ALL, GrantStatus::label),
         table("FUND_SOURCE_LABEL", "FundSource", &FundSource::ALL, FundSource::label),
+        table("FUND_SOURCE_SHORT", "FundSource", &FundSource::ALL, FundSource::short),
         table("PAYMENT_METHOD_LABEL", "PaymentMethod", &PaymentMethod::ALL, PaymentMethod::label),
         table("VOUCHER_KIND_LABEL", "VoucherKind", &VoucherKind::ALL, VoucherKind::label),
         table("PROJECT_STATUS_LABEL", "ProjectStatus", ProjectStatus::ALL, ProjectStatus::label),
@@ -62,6 +63,18 @@ fn labels() -> String {
         out.push('\n');
         out.push_str(&t);
     }
+    // Roles and account kinds are keyed by their stored names (the chart's rows carry them as text).
+    out.push_str("\nexport const ROLE_PURPOSE: Record<string, string> = {\n");
+    for r in Role::ALL {
+        out.push_str(&format!("  {}: {},\n", r.as_str(), serde_json::to_string(r.purpose()).expect("json")));
+    }
+    out.push_str("};\n\nexport const ACCOUNT_KIND_LABEL: Record<string, string> = {\n");
+    for (kind, label) in ACCOUNT_KINDS {
+        out.push_str(&format!("  {kind}: {},\n", serde_json::to_string(label).expect("json")));
+    }
+    out.push_str("};\n\nexport const ACCOUNT_KIND_ORDER: readonly string[] = [");
+    out.push_str(&ACCOUNT_KINDS.iter().map(|(k, _)| format!("{k:?}")).collect::<Vec<_>>().join(", "));
+    out.push_str("];\n");
     out.push_str("\n/** 承诺: the standard paragraphs the packet prints unless the secretary writes her own. */\n");
     out.push_str("export const STANDARD_COMMITMENT: readonly string[] = [\n");
     for p in shelian_core::books::packet::STANDARD_COMMITMENT {

@@ -23,6 +23,11 @@ export const FUND_SOURCE_LABEL: Record<FundSource, string> = {
   district: "区级配套",
 };
 
+export const FUND_SOURCE_SHORT: Record<FundSource, string> = {
+  city: "市级",
+  district: "区级",
+};
+
 export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, string> = {
   bank: "银行转账",
   cash: "现金",
@@ -86,6 +91,27 @@ export const INSPECTION_RESULT_LABEL: Record<InspectionResult, string> = {
   fail: "不合格",
   absent: "未参检",
 };
+
+export const ROLE_PURPOSE: Record<string, string> = {
+  bank: "到账、银行转账支付",
+  cash: "现金支付",
+  other_money: "其他方式支付",
+  grant_revenue: "市级、区级资金到账（限定性）",
+  program_cost: "业务活动类支出",
+  admin_expense: "办公费、评估审计费等管理类支出",
+  unrestricted_net_assets: "业务活动表：非限定性",
+  restricted_net_assets: "业务活动表：限定性",
+};
+
+export const ACCOUNT_KIND_LABEL: Record<string, string> = {
+  asset: "资产类",
+  liability: "负债类",
+  net_assets: "净资产类",
+  revenue: "收入类",
+  expense: "费用类",
+};
+
+export const ACCOUNT_KIND_ORDER: readonly string[] = ["asset", "liability", "net_assets", "revenue", "expense"];
 
 /** 承诺: the standard paragraphs the packet prints unless the secretary writes her own. */
 export const STANDARD_COMMITMENT: readonly string[] = [

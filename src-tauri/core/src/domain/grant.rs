@@ -246,6 +246,14 @@ impl FundSource {
             FundSource::District => "区级配套",
         }
     }
+
+    /// The short word of tables and compact lines (市级 / 区级).
+    pub fn short(self) -> &'static str {
+        match self {
+            FundSource::City => "市级",
+            FundSource::District => "区级",
+        }
+    }
 }
 
 /// 申报中 → 已批复 → 执行中 → 已结项

@@ -111,7 +111,31 @@ impl Role {
     pub fn from_db(s: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
+
+    /// What the app uses an account of this role for, in the words of the 科目表 tab.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Role::Bank => "到账、银行转账支付",
+            Role::Cash => "现金支付",
+            Role::OtherMoney => "其他方式支付",
+            Role::GrantRevenue => "市级、区级资金到账（限定性）",
+            Role::ProgramCost => "业务活动类支出",
+            Role::AdminExpense => "办公费、评估审计费等管理类支出",
+            Role::UnrestrictedNetAssets => "业务活动表：非限定性",
+            Role::RestrictedNetAssets => "业务活动表：限定性",
+        }
+    }
 }
+
+/// The kinds of account a chart has (`account.kind`), in the order a chart lists them, with their
+/// Chinese names.
+pub const ACCOUNT_KINDS: [(&str, &str); 5] = [
+    ("asset", "资产类"),
+    ("liability", "负债类"),
+    ("net_assets", "净资产类"),
+    ("revenue", "收入类"),
+    ("expense", "费用类"),
+];
 
 /// The accounts of the chart in use, by role.
 #[derive(Debug, Clone, PartialEq, Eq)]

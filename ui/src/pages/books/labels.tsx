@@ -10,27 +10,12 @@ export {
   VOUCHER_KIND_LABEL as KIND_LABEL,
 } from "../../bindings/labels";
 
-export const ACCOUNT_KIND_LABEL: Record<string, string> = {
-  asset: "资产类",
-  liability: "负债类",
-  net_assets: "净资产类",
-  revenue: "收入类",
-  expense: "费用类",
-};
-
-export const ACCOUNT_KIND_ORDER = ["asset", "liability", "net_assets", "revenue", "expense"];
-
-/** What the app uses an account for, by the role the chart maps to it. */
-export const ROLE_LABEL: Record<string, string> = {
-  bank: "到账、银行转账支付",
-  cash: "现金支付",
-  other_money: "其他方式支付",
-  grant_revenue: "市级、区级资金到账（限定性）",
-  program_cost: "业务活动类支出",
-  admin_expense: "办公费、评估审计费等管理类支出",
-  unrestricted_net_assets: "业务活动表：非限定性",
-  restricted_net_assets: "业务活动表：限定性",
-};
+// Account kinds and what each role is used for are Rust's too.
+export {
+  ACCOUNT_KIND_LABEL,
+  ACCOUNT_KIND_ORDER,
+  ROLE_PURPOSE as ROLE_LABEL,
+} from "../../bindings/labels";
 
 export function isNegative(amount: string): boolean {
   return (toFen(amount) ?? 0n) < 0n;

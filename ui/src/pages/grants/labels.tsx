@@ -2,8 +2,8 @@
 // amounts shown as "150,000.00 元".
 import { Tag, Typography } from "antd";
 import type { CSSProperties } from "react";
-import type { FundSource, GrantStatus } from "../../ipc";
-import { FUND_SOURCE_LABEL, GRANT_STATUS_LABEL } from "../../bindings/labels";
+import type { GrantStatus } from "../../ipc";
+import { FUND_SOURCE_LABEL, FUND_SOURCE_SHORT, GRANT_STATUS_LABEL } from "../../bindings/labels";
 import { formatYuan } from "../../money";
 
 // Status and source words are Rust's (bindings/labels.ts, generated from the Rust labels).
@@ -20,10 +20,7 @@ export const STATUS_ORDER: readonly GrantStatus[] = ["applying", "approved", "ex
 
 export const SOURCE_LABEL = FUND_SOURCE_LABEL;
 
-export const SOURCE_SHORT: Record<FundSource, string> = {
-  city: "市级",
-  district: "区级",
-};
+export const SOURCE_SHORT = FUND_SOURCE_SHORT;
 
 export function StatusTag({ status }: { status: GrantStatus }) {
   return (
