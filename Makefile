@@ -1,6 +1,6 @@
 # The two commands (README.md): `make run` opens the app, `make test` runs every check and test.
 # Both first install whatever is missing (scripts/setup.sh), so a fresh clone needs nothing else.
-.PHONY: run test setup app ui bench fuzz crash
+.PHONY: run test setup app ui bench fuzz crash dist-deb dist-windows test-dist
 
 run:
 	scripts/setup.sh run
@@ -40,3 +40,15 @@ fuzz:
 CRASH_KILLS ?= 200
 crash:
 	nice -n 10 cargo run -p shelian-core --release --example crash_harness -- parent $(CRASH_KILLS)
+
+# Installers, under dist/ (README.md, "Installing"). Not part of `make test`: packaging has its own
+# test script, `make test-dist`, which needs root (a Debian 12 chroot) and wine.
+dist-deb:
+	scripts/dist-deb.sh
+
+dist-windows:
+	scripts/dist-windows.sh
+
+test-dist:
+	scripts/test-deb.sh
+	scripts/test-windows.sh
