@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use crate::domain::grant::FundSource;
 use crate::domain::ledger::{Accounts, Role, SpendPosition, ValidExpense};
 use crate::domain::money::Money;
-use crate::domain::project::{self, LineCommitment, ProjectStatus};
+use crate::domain::project::{self, LineCommitment};
 use crate::error::{CoreError, Result};
 use crate::store::grants as gsql;
 use crate::store::ledger as lsql;
@@ -65,10 +65,6 @@ impl LinePosition {
     }
 }
 
-fn is_open(s: ProjectStatus) -> bool {
-    matches!(s, ProjectStatus::Planned | ProjectStatus::Running)
-}
-
 /// Every line and source of the grant year's budget (and any line spent on without a budget),
 /// seen from the project `except` (its own agreement is not counted as held; `None`: no project).
 pub(crate) fn positions(conn: &Connection, grant_year_id: i64, except: Option<i64>) -> Result<Vec<LinePosition>> {
@@ -118,7 +114,7 @@ pub(crate) fn positions_in(
                 if Some(c.project_id) == except {
                     continue;
                 }
-                if is_open(c.status) {
+                if c.status.is_open() {
                     p.committed += (c.agreed - c.paid).max(Money::ZERO);
                     p.held_by_agreements += c.agreed.max(c.paid);
                 } else {

@@ -140,14 +140,6 @@ impl Store {
         conn.execute_batch(end)?;
         out
     }
-
-    /// Runs `f` inside one deferred read transaction, so every query in it sees the same books.
-    pub fn snapshot<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-        let out = f(&tx)?;
-        tx.finish()?;
-        Ok(out)
-    }
 }
 
 /// One immediate write transaction that cannot commit a change without its audit row. At commit
