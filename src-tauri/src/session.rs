@@ -1,13 +1,15 @@
-//! Which books are open in the window: the real file of this data folder, or the demo file beside
-//! it. The real file is opened at start; if it is refused (newer version, damaged), the refusal is
-//! kept and shown, and the file is never touched.
+//! Which books are open in the window: the real file of this data folder, the demo file beside
+//! it, or the district workspace (区级汇总, its own file, never a federation's books). The real file
+//! is opened at start; if it is refused (newer version, damaged), the refusal is kept and shown,
+//! and the file is never touched.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use serde::Serialize;
 use shelian_core::demo::{self, DemoScale};
-use shelian_core::{Books, ErrorPayload, Federation, OpenOptions};
+use shelian_core::{Books, Clock, ErrorPayload, Federation, OpenOptions};
+use shelian_district::{DISTRICT_FILE, District};
 use ts_rs::TS;
 
 pub const REAL_FILE: &str = "books.shelian";
@@ -19,6 +21,8 @@ pub const DEMO_FILE: &str = "demo.shelian";
 pub enum BooksMode {
     Real,
     Demo,
+    /// 区级汇总: the district's workspace of received packets; no federation books are open.
+    District,
 }
 
 /// What the window needs to know about the open books.
@@ -42,6 +46,7 @@ pub struct Session {
     operator: String,
     real: Result<Books, ErrorPayload>,
     demo: Option<Books>,
+    district: Option<District>,
 }
 
 pub struct AppState(pub Mutex<Session>);
@@ -53,7 +58,17 @@ impl AppState {
         if let Err(e) = &real {
             log::warn!("real books refused: {}", e.message);
         }
-        AppState(Mutex::new(Session { data_dir, operator, real, demo: None }))
+        let mut session = Session { data_dir, operator, real, demo: None, district: None };
+        // A district office keeps no federation books: when this folder holds a district workspace
+        // and no federation profile, the window opens where that person works.
+        let unused_books = matches!(&session.real, Ok(b) if b.federation_get().ok().flatten().is_none());
+        if unused_books
+            && session.data_dir.join(DISTRICT_FILE).exists()
+            && let Err(e) = session.open_district()
+        {
+            log::warn!("district workspace not opened at start: {}", e.message);
+        }
+        AppState(Mutex::new(session))
     }
 
     pub fn lock(&self) -> Result<std::sync::MutexGuard<'_, Session>, ErrorPayload> {
@@ -64,6 +79,9 @@ impl AppState {
 impl Session {
     /// The books the window is working on.
     pub fn books(&mut self) -> Result<&mut Books, ErrorPayload> {
+        if self.district.is_some() {
+            return Err(ErrorPayload::internal("正在使用区级汇总。请先点「退出区级汇总」，再使用社联会账簿。"));
+        }
         match &mut self.demo {
             Some(demo) => Ok(demo),
             None => self.real.as_mut().map_err(|e| e.clone()),
@@ -75,6 +93,9 @@ impl Session {
     pub fn real_books(&mut self) -> Result<&mut Books, ErrorPayload> {
         if self.demo.is_some() {
             return Err(ErrorPayload::internal("正在查看示例数据。请先点「退出示例」回到正式账簿，再备份或恢复。"));
+        }
+        if self.district.is_some() {
+            return Err(ErrorPayload::internal("正在使用区级汇总。请先点「退出区级汇总」，再备份或恢复社联会账簿。"));
         }
         self.real.as_mut().map_err(|e| e.clone())
     }
@@ -95,9 +116,38 @@ impl Session {
         }
     }
 
+    /// The district workspace, when the window is in 区级汇总.
+    pub fn district(&mut self) -> Result<&mut District, ErrorPayload> {
+        self.district.as_mut().ok_or_else(|| ErrorPayload::internal("区级汇总没有打开，请从首页进入「区级汇总」。"))
+    }
+
+    /// Opens `district.shelian` in the data folder (creating it) and switches the window to it.
+    pub fn open_district(&mut self) -> Result<SessionInfo, ErrorPayload> {
+        self.demo = None;
+        let path = self.data_dir.join(DISTRICT_FILE);
+        self.district = Some(District::open(&path, &self.operator, Clock::System)?);
+        self.info()
+    }
+
+    pub fn close_district(&mut self) -> Result<SessionInfo, ErrorPayload> {
+        self.district = None;
+        self.info()
+    }
+
     pub fn info(&mut self) -> Result<SessionInfo, ErrorPayload> {
-        let mode = if self.demo.is_some() { BooksMode::Demo } else { BooksMode::Real };
         let data_dir = self.data_dir.display().to_string();
+        if let Some(d) = &self.district {
+            return Ok(SessionInfo {
+                mode: BooksMode::District,
+                data_file: d.path().map(|p| p.display().to_string()).unwrap_or_default(),
+                data_dir,
+                schema_version: d.schema_version()?,
+                app_version: env!("CARGO_PKG_VERSION").to_owned(),
+                today: d.today().to_string(),
+                federation: None,
+            });
+        }
+        let mode = if self.demo.is_some() { BooksMode::Demo } else { BooksMode::Real };
         let books = self.books()?;
         Ok(SessionInfo {
             mode,
@@ -113,6 +163,7 @@ impl Session {
     /// Regenerates the demo file beside the real one and switches the window to it.
     pub fn open_demo(&mut self) -> Result<SessionInfo, ErrorPayload> {
         self.demo = None;
+        self.district = None;
         let options = OpenOptions { operator: self.operator.clone(), ..OpenOptions::default() };
         self.demo = Some(demo::create_file(&self.data_dir.join(DEMO_FILE), DemoScale::STREET, options)?);
         self.info()
@@ -121,5 +172,45 @@ impl Session {
     pub fn close_demo(&mut self) -> Result<SessionInfo, ErrorPayload> {
         self.demo = None;
         self.info()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_district_workspace_is_its_own_file_and_keeps_the_books_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = AppState::open(dir.path().to_owned(), "王科长".into());
+        let mut s = state.lock().unwrap();
+        assert_eq!(s.info().unwrap().mode, BooksMode::Real);
+        let info = s.open_district().unwrap();
+        assert_eq!(info.mode, BooksMode::District);
+        assert!(info.data_file.ends_with(DISTRICT_FILE), "{}", info.data_file);
+        assert!(info.federation.is_none());
+        // While it is open, no command reaches the federation's books, nor backs them up.
+        assert!(s.books().err().expect("books refused").message.contains("区级汇总"));
+        assert!(s.real_books().err().expect("backup refused").message.contains("区级汇总"));
+        assert_eq!(s.close_district().unwrap().mode, BooksMode::Real);
+        assert!(s.district().is_err());
+    }
+
+    #[test]
+    fn a_folder_with_a_district_workspace_and_no_federation_opens_in_the_district_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(District::open(&dir.path().join(DISTRICT_FILE), "王科长", Clock::System).unwrap());
+        let state = AppState::open(dir.path().to_owned(), "王科长".into());
+        assert_eq!(state.lock().unwrap().info().unwrap().mode, BooksMode::District);
+
+        // A federation's own folder opens its books, even with a district file beside them.
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut books = Books::open(&dir.path().join(REAL_FILE), OpenOptions::default()).unwrap();
+            books.federation_save(&shelian_core::demo::federation_input()).unwrap();
+        }
+        drop(District::open(&dir.path().join(DISTRICT_FILE), "王科长", Clock::System).unwrap());
+        let state = AppState::open(dir.path().to_owned(), "李静".into());
+        assert_eq!(state.lock().unwrap().info().unwrap().mode, BooksMode::Real);
     }
 }

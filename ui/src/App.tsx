@@ -1,9 +1,10 @@
-// Decides which of the four faces the window shows, from the session alone: opening, refused file,
-// first-run setup, or the app shell with its pages.
+// Decides which face the window shows, from the session alone: opening, refused file, first-run
+// setup, the district workspace (区级汇总), or the app shell with its pages.
 import { Navigate, Route, Routes } from "react-router-dom";
 import { isErrorPayload } from "./ipc";
 import AppShell from "./layout/AppShell";
 import BooksPage from "./pages/books";
+import DistrictPage from "./pages/district";
 import FederationPage from "./pages/federation";
 import GrantsPage from "./pages/grants";
 import GrantYearPage from "./pages/grants/GrantYearPage";
@@ -30,6 +31,7 @@ export default function App() {
   }
 
   const info = session.data;
+  if (info.mode === "district") return <DistrictPage session={info} />;
   if (info.mode === "real" && info.federation === null) return <SetupPage today={info.today} />;
 
   return (

@@ -2,7 +2,7 @@
 // one query key; every mutation that changes it invalidates that key instead of patching the cache.
 // Switching between the real and the demo books changes every entity (`afterBooksReplaced`).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
+import { districtClose, districtOpen, sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
 import { afterBooksReplaced, queryKeys } from "./kit/queryKeys";
 
 export function useSession() {
@@ -21,6 +21,23 @@ export function useCloseDemo() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sessionCloseDemo,
+    onSuccess: () => afterBooksReplaced(queryClient),
+  });
+}
+
+/** Enter 区级汇总: a different file, so every entity changes. */
+export function useOpenDistrict() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: districtOpen,
+    onSuccess: () => afterBooksReplaced(queryClient),
+  });
+}
+
+export function useCloseDistrict() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: districtClose,
     onSuccess: () => afterBooksReplaced(queryClient),
   });
 }

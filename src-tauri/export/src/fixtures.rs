@@ -397,6 +397,7 @@ impl Packet {
         let city = if year2 { 180_000 } else { 150_000 };
         let grant = grant(year, if year2 { 2 } else { 1 }, city, None);
         Packet {
+            schema_version: crate::model::PACKET_SCHEMA_VERSION,
             federation: federation(),
             grant,
             members,
@@ -407,6 +408,9 @@ impl Packet {
             plan: if year2 { plan_year2() } else { plan_year1() },
             commitment: default_commitment(),
             generated_on: if year2 { date(2019, 12, 10) } else { date(2018, 12, 12) },
+            // An application made before approval: nothing has arrived or been spent yet.
+            funds: None,
+            warnings: Vec::new(),
         }
     }
 }

@@ -12,8 +12,9 @@ use shelian_core::{Books, Money, Result};
 
 use crate::coverage::FontCoverage;
 use crate::model::{
-    Approval, BudgetRow, BudgetSection, CountRow, ExecutionRow, FederationInfo, GrantInfo, IncomeExpense, MemberRow,
-    MembersSection, Packet, PreviousYear, ProjectRow, ProjectsSection, TargetRow, default_commitment, execution_rate,
+    Approval, BudgetRow, BudgetSection, CountRow, ExecutionRow, FederationInfo, FundsSection, GrantInfo, IncomeExpense,
+    MemberRow, MembersSection, PACKET_SCHEMA_VERSION, Packet, PacketWarning, PreviousYear, ProjectRow, ProjectsSection,
+    ReceiptRow, TargetRow, default_commitment, execution_rate,
 };
 
 /// The packet (when it could be assembled) and the checklist.
@@ -204,8 +205,17 @@ fn build_in(books: &Books, grant_year_id: i64) -> Result<Built> {
         })
         .collect();
     let budget_total = detail.budget_city_total + detail.budget_district_total;
+    let funds = funds_section(books, &detail, today)?;
+    // Every warning the secretary saw travels with the packet; blocking lines never do (a packet
+    // is only exported without them).
+    let warnings = pre
+        .iter()
+        .filter(|p| p.level == Warning)
+        .map(|p| PacketWarning { rule: p.rule.clone(), message: p.message.clone() })
+        .collect();
 
     let packet = Packet {
+        schema_version: PACKET_SCHEMA_VERSION,
         federation: FederationInfo {
             name: fed.name.clone(),
             credit_code: fed.credit_code.clone(),
@@ -276,6 +286,8 @@ fn build_in(books: &Books, grant_year_id: i64) -> Result<Built> {
             if own.is_empty() { default_commitment() } else { own }
         },
         generated_on: today,
+        funds: Some(funds),
+        warnings,
     };
 
     // Every character a person typed must be printable with the bundled fonts.
@@ -405,10 +417,8 @@ fn performance_targets(
     rows
 }
 
-fn previous_year(books: &Books, prev_id: i64, summary: Vec<String>) -> Result<PreviousYear> {
-    let detail = books.grant_year(prev_id)?;
-    let exec = books.report_budget_execution(prev_id)?;
-    let row = |r: &shelian_core::books::reports::ExecutionRow| ExecutionRow {
+fn execution_row(r: &shelian_core::books::reports::ExecutionRow) -> ExecutionRow {
+    ExecutionRow {
         category: r.category_name.clone(),
         city_budget: r.city.budget,
         city_spent: r.city.spent,
@@ -419,7 +429,41 @@ fn previous_year(books: &Books, prev_id: i64, summary: Vec<String>) -> Result<Pr
         total_budget: r.total.budget,
         total_spent: r.total.spent,
         rate: execution_rate(r.total.spent, r.total.budget),
-    };
+    }
+}
+
+/// The year's money as the books stand today: dues and receipts by source (the same figures as
+/// the 资金到账及配套情况表) and the 预算执行表, so the district can read them from the packet.
+fn funds_section(
+    books: &Books,
+    detail: &shelian_core::GrantYearDetail,
+    today: chrono::NaiveDate,
+) -> Result<FundsSection> {
+    let exec = books.report_budget_execution(detail.grant.id)?;
+    let position = |s: FundSource| detail.funds.iter().find(|f| f.source == s);
+    let due = |s: FundSource| position(s).map(|f| f.due).unwrap_or(Money::ZERO);
+    let received = |s: FundSource| position(s).map(|f| f.received).unwrap_or(Money::ZERO);
+    let mut receipts: Vec<ReceiptRow> =
+        detail.receipts.iter().map(|r| ReceiptRow { source: r.source, date: r.date, amount: r.amount }).collect();
+    receipts.sort_by_key(|r| (r.date, r.source));
+    Ok(FundsSection {
+        as_of: today,
+        match_ratio: detail.policy.match_ratio,
+        arrears_warn_days: detail.policy.arrears_warn_days,
+        city_due: due(FundSource::City),
+        city_received: received(FundSource::City),
+        district_due: due(FundSource::District),
+        district_received: received(FundSource::District),
+        receipts,
+        execution: exec.rows.iter().map(execution_row).collect(),
+        execution_total: execution_row(&exec.totals),
+    })
+}
+
+fn previous_year(books: &Books, prev_id: i64, summary: Vec<String>) -> Result<PreviousYear> {
+    let detail = books.grant_year(prev_id)?;
+    let exec = books.report_budget_execution(prev_id)?;
+    let row = execution_row;
     let received =
         |s: FundSource| detail.funds.iter().find(|f| f.source == s).map(|f| f.received).unwrap_or(Money::ZERO);
     let (cr, dr) = (received(FundSource::City), received(FundSource::District));

@@ -5,12 +5,27 @@
 //! owns every computation; labels arrive as the Chinese words printed on the forms.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use shelian_core::Money;
+use shelian_core::domain::grant::FundSource;
+
+/// The version of 申报数据.json's structure this program writes. Readers (the district mode)
+/// accept every version up to this one and refuse a newer one, which a newer program wrote.
+/// - 1: the first packets (no `schema_version` field).
+/// - 2: adds `funds` (the grant year's money as of the export) and `warnings`.
+pub const PACKET_SCHEMA_VERSION: u32 = 2;
+
+fn schema_v1() -> u32 {
+    1
+}
 
 /// One application packet for one grant year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Packet {
+    /// See [`PACKET_SCHEMA_VERSION`]; absent (1) in the first packets.
+    #[serde(default = "schema_v1")]
+    pub schema_version: u32,
     pub federation: FederationInfo,
     pub grant: GrantInfo,
     pub members: MembersSection,
@@ -24,6 +39,47 @@ pub struct Packet {
     /// 承诺: the paragraphs the 申报单位 signs under.
     pub commitment: Vec<String>,
     pub generated_on: NaiveDate,
+    /// The grant year's money as the books stood on `generated_on` (since version 2).
+    #[serde(default)]
+    pub funds: Option<FundsSection>,
+    /// The preflight's warnings (not blocking) when the packet was made, e.g. R-ARREARS (since
+    /// version 2), so whoever receives the packet sees what the secretary was told.
+    #[serde(default)]
+    pub warnings: Vec<PacketWarning>,
+}
+
+/// 资金到账及配套情况 and the year's budget execution, as of the export: what the district reads to
+/// see what it has paid and what it still owes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundsSection {
+    pub as_of: NaiveDate,
+    /// The district's matching per yuan of city money under the year's policy (1 for 1:1).
+    pub match_ratio: Decimal,
+    /// Days after which unpaid matching is flagged (R-ARREARS).
+    pub arrears_warn_days: u32,
+    pub city_due: Money,
+    pub city_received: Money,
+    pub district_due: Money,
+    pub district_received: Money,
+    /// Every receipt still standing (reversed ones left out), in date order.
+    pub receipts: Vec<ReceiptRow>,
+    /// The year's 预算执行表 by category, and its 合计 line.
+    pub execution: Vec<ExecutionRow>,
+    pub execution_total: ExecutionRow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptRow {
+    pub source: FundSource,
+    pub date: NaiveDate,
+    pub amount: Money,
+}
+
+/// One non-blocking line of the preflight, carried in the packet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PacketWarning {
+    pub rule: Option<String>,
+    pub message: String,
 }
 
 /// The applicant, as printed on the cover and in 一、基本情况.

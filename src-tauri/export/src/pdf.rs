@@ -32,10 +32,14 @@ pub const FONT_FILES: [(&str, &[u8]); 3] = [
 ];
 
 /// The templates, as (virtual path, text).
-const TEMPLATES: [(&str, &str); 2] = [
+const TEMPLATES: [(&str, &str); 3] = [
     ("/packet.typ", include_str!("../../../assets/templates/packet.typ")),
     ("/common.typ", include_str!("../../../assets/templates/common.typ")),
+    ("/district.typ", include_str!("../../../assets/templates/district.typ")),
 ];
+
+/// The district summary table (区级汇总), set with the packet's typography (`common.typ`).
+pub const DISTRICT_TEMPLATE: &str = "/district.typ";
 
 const MAIN: &str = "/packet.typ";
 const DATA: &str = "/data.json";
@@ -84,7 +88,7 @@ fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-/// One compilation: the shared templates and fonts plus this packet's `data.json`.
+/// One compilation: the shared templates and fonts plus this document's `data.json`.
 struct PacketWorld {
     shared: &'static Shared,
     main: FileId,
@@ -144,14 +148,38 @@ struct TemplateData<'a> {
 /// Lays out the 申报书 and 附表 of `packet` and writes them as a PDF.
 pub fn render_pdf(packet: &Packet) -> Result<RenderedPdf, PdfError> {
     let document = layout(packet)?;
+    // A stable identifier: the same packet gets the same PDF document id.
+    let ident = format!("shelian-packet-{}-{}", packet.federation.credit_code, packet.grant.year);
+    write_pdf(&document, ident, packet.generated_on)
+}
+
+/// Renders another of the bundled templates (`main`, e.g. [`DISTRICT_TEMPLATE`]) over `data`,
+/// which the template reads as `data.json`, dated `on` (never the clock).
+pub fn render_template(
+    main: &str,
+    data: &impl Serialize,
+    on: NaiveDate,
+    ident: String,
+) -> Result<RenderedPdf, PdfError> {
+    let world = PacketWorld {
+        shared: &SHARED,
+        main: file_id(main),
+        data_id: file_id(DATA),
+        data: Bytes::new(serde_json::to_vec(data)?),
+        today: typst_date(on),
+    };
+    let document = typst::compile::<PagedDocument>(&world).output.map_err(|e| PdfError::Layout(diagnostics(&e)))?;
+    write_pdf(&document, ident, on)
+}
+
+fn write_pdf(document: &PagedDocument, ident: String, on: NaiveDate) -> Result<RenderedPdf, PdfError> {
     let options = PdfOptions {
-        // A stable identifier: the same packet gets the same PDF document id.
-        ident: Smart::Custom(format!("shelian-packet-{}-{}", packet.federation.credit_code, packet.grant.year)),
+        ident: Smart::Custom(ident),
         creator: Smart::Custom(Some("社联会管家".to_owned())),
-        timestamp: typst_date(packet.generated_on).map(Timestamp::new_utc),
+        timestamp: typst_date(on).map(Timestamp::new_utc),
         ..PdfOptions::default()
     };
-    let bytes = typst_pdf::pdf(&document, &options).map_err(|e| PdfError::Export(diagnostics(&e)));
+    let bytes = typst_pdf::pdf(document, &options).map_err(|e| PdfError::Export(diagnostics(&e)));
     // typst memoizes every step of a compilation for the next one; in a long-running app that
     // cache only grows (tens of MB per packet), and the next export is another packet anyway.
     typst::comemo::evict(0);

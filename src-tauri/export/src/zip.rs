@@ -15,7 +15,7 @@ use ::zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 use chrono::{Datelike, NaiveDate};
 
 use crate::manifest::{Manifest, sha256_hex};
-use crate::model::Packet;
+use crate::model::{PACKET_SCHEMA_VERSION, Packet};
 
 /// The manifest's own name inside the folder.
 pub const MANIFEST_NAME: &str = "manifest.json";
@@ -47,6 +47,11 @@ pub enum VerifyError {
     Tampered(String),
     #[error("清单中的关键数字与申报数据不一致（{0}），清单可能已被修改")]
     FiguresDiffer(String),
+    /// 申报数据.json says it was written by a newer program, whose structure this one cannot know.
+    #[error(
+        "这份申报材料由更新版本的社联会管家生成（数据版本 {0}，本软件最高支持 {PACKET_SCHEMA_VERSION}），请升级软件后再读取"
+    )]
+    NewerVersion(u64),
 }
 
 /// Writes `files` (name inside the folder, bytes) and their manifest into one ZIP.
@@ -128,8 +133,17 @@ pub fn verify(zip_bytes: &[u8]) -> Result<Manifest, VerifyError> {
         return Err(VerifyError::Missing(format!("{folder}{DATA_NAME}")));
     };
     {
-        let packet: Packet =
+        // The version first: a newer structure may not parse here, and "damaged" would be wrong.
+        let value: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|_| VerifyError::BadManifest(DATA_NAME.to_owned()))?;
+        let version = value.get("schema_version").map_or(Some(1), serde_json::Value::as_u64);
+        match version {
+            Some(v) if v > u64::from(PACKET_SCHEMA_VERSION) => return Err(VerifyError::NewerVersion(v)),
+            Some(v) if v >= 1 => {}
+            _ => return Err(VerifyError::BadManifest(DATA_NAME.to_owned())),
+        }
+        let packet: Packet =
+            serde_json::from_value(value).map_err(|_| VerifyError::BadManifest(DATA_NAME.to_owned()))?;
         let expected = Manifest::new(&packet, &[]);
         let checks = [
             ("社联会名称", expected.federation == manifest.federation),
@@ -145,10 +159,23 @@ pub fn verify(zip_bytes: &[u8]) -> Result<Manifest, VerifyError> {
     Ok(manifest)
 }
 
-/// An entry's bytes; a CRC or deflate error means the stored bytes were changed.
+/// No file of a real packet comes near this; a larger one (a ZIP bomb) is refused, not inflated.
+pub const MAX_ENTRY_BYTES: u64 = 200 * 1024 * 1024;
+
+/// The bytes of one entry of a packet ZIP (call [`verify`] first to know they are the exported ones).
+pub fn entry(zip_bytes: &[u8], name: &str) -> Result<Vec<u8>, VerifyError> {
+    let mut archive = ZipArchive::new(Cursor::new(zip_bytes)).map_err(|_| VerifyError::NotZip)?;
+    read_entry(&mut archive, name)
+}
+
+/// An entry's bytes; a CRC or deflate error means the stored bytes were changed. Reading stops
+/// past [`MAX_ENTRY_BYTES`], whatever the entry's header claims.
 fn read_entry(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Vec<u8>, VerifyError> {
-    let mut entry = archive.by_name(name).map_err(|_| VerifyError::Missing(name.to_owned()))?;
+    let entry = archive.by_name(name).map_err(|_| VerifyError::Missing(name.to_owned()))?;
     let mut bytes = Vec::new();
-    entry.read_to_end(&mut bytes).map_err(|_| VerifyError::Tampered(name.to_owned()))?;
+    entry.take(MAX_ENTRY_BYTES + 1).read_to_end(&mut bytes).map_err(|_| VerifyError::Tampered(name.to_owned()))?;
+    if bytes.len() as u64 > MAX_ENTRY_BYTES {
+        return Err(VerifyError::Tampered(name.to_owned()));
+    }
     Ok(bytes)
 }

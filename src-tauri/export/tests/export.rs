@@ -437,3 +437,29 @@ fn a_manifest_that_is_not_json_is_refused_without_the_parser_s_english() {
     let said = err.to_string();
     assert_eq!(said, "「manifest.json」无法读取，文件可能已被修改或损坏");
 }
+
+#[test]
+fn a_packet_from_a_newer_program_is_refused_as_newer_not_as_damaged() {
+    // Issue 17: the data file carries its schema version; a reader refuses a version it does not
+    // know with that reason, before trying to read a structure it cannot know.
+    let files = rendered(1);
+    let mut data: serde_json::Value = serde_json::from_slice(&files.data_json).unwrap();
+    assert_eq!(data["schema_version"], shelian_export::model::PACKET_SCHEMA_VERSION);
+    data["schema_version"] = 3.into();
+    data["members"] = "a structure of version 3".into();
+    let packet = Packet::fixture_year1();
+    let data = serde_json::to_vec_pretty(&data).unwrap();
+    let (zip, _) = shelian_export::zip::pack(
+        &packet,
+        &[
+            (shelian_export::PDF_NAME, &files.pdf),
+            (shelian_export::DOCX_NAME, &files.docx),
+            (shelian_export::XLSX_NAME, &files.xlsx),
+            (shelian_export::zip::DATA_NAME, &data),
+        ],
+    )
+    .unwrap();
+    let err = verify(&zip).unwrap_err();
+    assert_eq!(err, VerifyError::NewerVersion(3));
+    assert!(err.to_string().contains("更新版本的社联会管家生成（数据版本 3，本软件最高支持 2）"), "{err}");
+}

@@ -4,6 +4,7 @@
 //! `capabilities/main.json`.
 
 pub mod backup;
+pub mod district;
 pub mod federation;
 pub mod grants;
 pub mod ledger;
@@ -21,6 +22,7 @@ const TITLE: &str = "社联会管家";
 fn set_title(window: &WebviewWindow, info: &SessionInfo) {
     let title = match info.mode {
         BooksMode::Demo => format!("{TITLE} — 示例数据"),
+        BooksMode::District => format!("{TITLE} — 区级汇总"),
         BooksMode::Real => TITLE.to_owned(),
     };
     if let Err(e) = window.set_title(&title) {

@@ -1340,3 +1340,102 @@ async fn a_backup_into_a_folder_then_a_change_then_a_restore_takes_the_change_ba
     ensure!(before.len() == 1, "one before-restore backup");
     Ok(())
 }
+
+fn packet_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures/packets")
+        .join(name)
+        .canonicalize()
+        .expect("packet fixture exists")
+}
+
+/// Issue 17: 区级汇总. The district office opens its own workspace from the first screen, adds three
+/// federations' packet ZIPs and a changed one in one pick (the changed one is refused with its
+/// reason, the others added), reads the table of the year with its totals and what it still owes,
+/// exports the workbook, and leaves: no federation's books were opened or written.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_district_adds_packets_reads_them_side_by_side_and_exports_the_workbook() -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let exports = shelian_e2e::export_dir(dir.path());
+    let usb = tempfile::tempdir()?;
+    // A packet whose PDF was changed on the way: one byte in the middle of the ZIP.
+    let mut changed = std::fs::read(packet_fixture("packet-01-2026.zip"))?;
+    let middle = changed.len() / 2;
+    changed[middle] ^= 0x55;
+    let tampered = usb.path().join("tampered.zip");
+    std::fs::write(&tampered, &changed)?;
+    let picked: Vec<String> = ["packet-01-2026.zip", "packet-02-2025.zip", "packet-03-2026.zip"]
+        .iter()
+        .map(|n| packet_fixture(n).display().to_string())
+        .chain([tampered.display().to_string()])
+        .collect();
+
+    journey("district", dir.path(), async |app| {
+        click(app, "[data-testid=setup-district]").await?;
+        app.wait_text("[data-testid=district-title]", "区级汇总").await?;
+        let titles = app.native_window_titles()?;
+        ensure!(titles.contains("社联会管家 — 区级汇总"), "window titles: {titles}");
+        app.find("[data-testid=district-drop]").await?;
+        shot(app, "district-empty").await?;
+
+        // Four files in one pick (WebDriver sends several paths separated by new lines).
+        let paths = picked.join("\n");
+        app.on("[data-testid=district-files]", async |el| el.send_keys(paths.as_str()).await).await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        loop {
+            let lines = app.driver.find_all(By::Css("[data-testid=district-add-result]")).await?;
+            if lines.len() == 4 {
+                break;
+            }
+            ensure!(std::time::Instant::now() < deadline, "{} result lines after 30 s", lines.len());
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let added = app.driver.find_all(By::Css("[data-testid=district-add-result][data-status=added]")).await?;
+        ensure!(added.len() == 3, "{} added", added.len());
+        let results = app.wait_text("[data-testid=district-add-results]", "「tampered.zip」没有添加").await?;
+        ensure!(results.contains("已添加样例1街道社区社会组织联合会 2026 年度的申报材料"), "{results}");
+
+        // The 2026 table: federations 1 and 3, and its totals from their packets' funds tables
+        // (样例1: 80,000.00 of 160,000.00 received; 样例3: all of 180,000.00).
+        let table = app.wait_text("[data-testid=district-year-2026]", "样例3街道社区社会组织联合会").await?;
+        ensure!(table.contains("样例1街道社区社会组织联合会"), "{table}");
+        ensure!(table.contains("合计（2 家）"), "{table}");
+        ensure!(table.contains("340,000.00"), "city total: {table}");
+        app.wait_text("[data-testid=district-total-received-2026]", "260,000.00").await?;
+        // What the district still owes: 样例2 (2025, nothing paid) and 样例1 (half).
+        let owed = app.wait_text("[data-testid=district-owed]", "样例2街道社区社会组织联合会").await?;
+        ensure!(owed.contains("170,000.00") && owed.contains("80,000.00"), "{owed}");
+        app.find("[data-testid=district-chart]").await?;
+        app.still().await?;
+        shot(app, "district-summary").await?;
+
+        click(app, "[data-testid=district-export-xlsx]").await?;
+        let done = app.wait_text("[data-testid=district-export-done]", "已保存").await?;
+        ensure!(done.contains("district-summary-"), "{done}");
+        show(app, "[data-testid=district-owed]").await?;
+        shot(app, "district-exported").await?;
+
+        click(app, "[data-testid=district-close]").await?;
+        app.find("[data-testid=setup-create]").await?;
+        Ok(())
+    })
+    .await?;
+
+    let books: Vec<_> = std::fs::read_dir(&exports)?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("district-summary-"))
+        .collect();
+    ensure!(books.len() == 1, "one workbook in the export folder");
+    let bytes = std::fs::read(books[0].path())?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))?;
+    let sheets = archive.by_name("xl/workbook.xml").map(|mut f| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut f, &mut s).map(|_| s)
+    })??;
+    ensure!(sheets.contains("2026年度") && sheets.contains("2025年度") && sheets.contains("区级配套欠拨"), "{sheets}");
+    // The district workspace is its own file; the federation's books stayed empty.
+    ensure!(dir.path().join("district.shelian").exists(), "the district file");
+    let real = shelian_core::Books::open(&dir.path().join("books.shelian"), Default::default())?;
+    ensure!(real.federation_get()?.is_none(), "no federation books were written");
+    Ok(())
+}

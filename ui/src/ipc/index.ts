@@ -76,3 +76,4 @@ export * from "./ledger";
 export * from "./projects";
 export * from "./packet";
 export * from "./backup";
+export * from "./district";

@@ -20,6 +20,11 @@ import type {
 export const queryKeys = {
   /** Mode, file and federation profile: one entity. */
   session: ["session"] as const,
+  district: {
+    all: ["district"] as const,
+    summary: ["district", "summary"] as const,
+    packets: ["district", "packets"] as const,
+  },
   home: ["home"] as const,
   grantYears: ["grantYears"] as const,
   grantYear: {
@@ -166,9 +171,14 @@ export function afterBackup(client: QueryClient) {
   return invalidate(client, [queryKeys.backups]);
 }
 
+/** A packet was added to the district workspace: its summary and its history. */
+export function afterDistrictWrite(client: QueryClient) {
+  return invalidate(client, [queryKeys.district.all]);
+}
+
 /**
- * The open books were replaced (a restore, or switching to or from the demo books): everything
- * shown anywhere came from the other file.
+ * The open books were replaced (a restore, or switching to or from the demo books or the district
+ * workspace): everything shown anywhere came from the other file.
  */
 export function afterBooksReplaced(client: QueryClient) {
   return client.invalidateQueries();

@@ -8,7 +8,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, TransactionBehavior, params};
 
-use super::APPLICATION_ID;
+use super::{BOOKS, FileKind};
 use crate::error::Result;
 
 pub const MIGRATIONS: &[(&str, &str)] = &[
@@ -23,9 +23,17 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
 
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// The district workspace (区级汇总): its own numbering, its own `application_id`.
+pub const DISTRICT_MIGRATIONS: &[(&str, &str)] =
+    &[("district", include_str!("../../migrations/district/0001_district.sql"))];
+
 pub(super) fn apply(conn: &mut Connection, now: NaiveDateTime) -> Result<()> {
+    apply_kind(conn, now, &BOOKS)
+}
+
+pub(super) fn apply_kind(conn: &mut Connection, now: NaiveDateTime, kind: &FileKind) -> Result<()> {
     let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
+    for (index, (name, sql)) in kind.migrations.iter().enumerate() {
         let version = index as i64 + 1;
         if version <= current {
             continue;
@@ -36,7 +44,7 @@ pub(super) fn apply(conn: &mut Connection, now: NaiveDateTime) -> Result<()> {
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
             params![version, name, now.format("%Y-%m-%d %H:%M:%S").to_string()],
         )?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "application_id", kind.application_id)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.commit()?;
         log::info!("applied migration {version:04} {name}");

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod district;
 pub mod federation;
 pub mod grants;
 pub mod ledger;
@@ -31,6 +32,40 @@ pub use migrations::{LATEST_VERSION, MIGRATIONS};
 /// `PRAGMA application_id` of a 社联会管家 file ("SHLN"), so another program's SQLite file is refused.
 pub const APPLICATION_ID: i32 = 0x5348_4C4E;
 
+/// `PRAGMA application_id` of a district workspace (区级汇总, "SHLD"): never opened as books, and
+/// books are never opened as a district workspace.
+pub const DISTRICT_APPLICATION_ID: i32 = 0x5348_4C44;
+
+/// What kind of file a store holds: its SQLite `application_id`, its own migrations, and the
+/// words that name it in a refusal. The safety of opening (inspect read-only, refuse newer or
+/// damaged files untouched, back up before migrating, audited writes) is the same for every kind.
+#[derive(Debug)]
+pub struct FileKind {
+    pub application_id: i32,
+    pub migrations: &'static [(&'static str, &'static str)],
+    /// What a person calls such a file, e.g. 「社联会账簿」.
+    pub noun: &'static str,
+}
+
+impl FileKind {
+    pub fn latest_version(&self) -> i64 {
+        self.migrations.len() as i64
+    }
+}
+
+/// One federation's books.
+pub static BOOKS: FileKind =
+    FileKind { application_id: APPLICATION_ID, migrations: MIGRATIONS, noun: "社联会账簿" };
+
+/// The district civil-affairs office's workspace of received packets (区级汇总).
+pub static DISTRICT: FileKind = FileKind {
+    application_id: DISTRICT_APPLICATION_ID,
+    migrations: migrations::DISTRICT_MIGRATIONS,
+    noun: "区级汇总文件",
+};
+
+const KINDS: [&FileKind; 2] = [&BOOKS, &DISTRICT];
+
 /// How long a connection waits for another window's (or program's) lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -40,6 +75,7 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    kind: &'static FileKind,
 }
 
 /// Who and when, for the audit row of a write.
@@ -58,35 +94,48 @@ impl Actor {
 impl Store {
     /// Opens (or creates) the books at `path`. `now` names the pre-migration backup.
     pub fn open(path: &Path, now: NaiveDateTime) -> Result<Store> {
+        Store::open_kind(path, now, &BOOKS)
+    }
+
+    /// Opens (or creates) a file of `kind` at `path`, with the same checks as the books.
+    pub fn open_kind(path: &Path, now: NaiveDateTime, kind: &'static FileKind) -> Result<Store> {
         // `try_exists`, not `exists`: a file we may not look at is an error, not "no file yet".
         let existing = path.try_exists()? && std::fs::metadata(path)?.len() > 0;
         if !existing {
             refuse_orphaned_journal(path)?;
         }
-        let version = if existing { inspect(path)? } else { 0 };
+        let version = if existing { inspect_kind(path, kind)? } else { 0 };
         if existing {
             refuse_read_only(path)?;
         }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        if existing && version < LATEST_VERSION {
+        if existing && version < kind.latest_version() {
             backup_before_migration(path, version, now)?;
         }
         let conn = Connection::open(path)?;
-        let mut store = Store { conn, path: Some(path.to_owned()) };
+        let mut store = Store { conn, path: Some(path.to_owned()), kind };
         store.configure(true)?;
-        migrations::apply(&mut store.conn, now)?;
+        migrations::apply_kind(&mut store.conn, now, kind)?;
         Ok(store)
     }
 
     /// A fresh in-memory store with every migration, for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
+        Store::open_in_memory_kind(&BOOKS)
+    }
+
+    pub fn open_in_memory_kind(kind: &'static FileKind) -> Result<Store> {
         let conn = Connection::open_in_memory()?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store { conn, path: None, kind };
         store.configure(false)?;
-        migrations::apply(&mut store.conn, chrono::NaiveDate::MIN.and_hms_opt(0, 0, 0).unwrap_or_default())?;
+        migrations::apply_kind(&mut store.conn, chrono::NaiveDate::MIN.and_hms_opt(0, 0, 0).unwrap_or_default(), kind)?;
         Ok(store)
+    }
+
+    pub fn kind(&self) -> &'static FileKind {
+        self.kind
     }
 
     fn configure(&mut self, on_disk: bool) -> Result<()> {
@@ -239,9 +288,15 @@ fn refuse_read_only(path: &Path) -> Result<()> {
     }
 }
 
-/// Looks at an existing file through a read-only connection and says whether it is safe to open for
-/// writing. Returns its schema version.
+/// Looks at an existing file of books through a read-only connection and says whether it is safe
+/// to open for writing. Returns its schema version.
 fn inspect(path: &Path) -> Result<i64> {
+    inspect_kind(path, &BOOKS)
+}
+
+/// [`inspect`] for a file that must be of `kind`. A file of another of our kinds is named as what
+/// it is (a district workspace picked where books were expected, or the other way round).
+fn inspect_kind(path: &Path, kind: &FileKind) -> Result<i64> {
     let mut magic = [0u8; 16];
     let read = {
         use std::io::Read;
@@ -271,14 +326,18 @@ fn inspect(path: &Path) -> Result<i64> {
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))
         .map(|n| n == 0)
         .map_err(unreadable)?;
-    if app_id != APPLICATION_ID && !(app_id == 0 && version == 0 && empty) {
+    if app_id != kind.application_id && !(app_id == 0 && version == 0 && empty) {
+        if let Some(other) = KINDS.iter().find(|k| k.application_id == app_id) {
+            return Err(refused(path, &format!("它是{}，不是{}。", other.noun, kind.noun)));
+        }
         return Err(refused(path, "它不是社联会管家的数据文件。"));
     }
-    if version > LATEST_VERSION {
+    let latest = kind.latest_version();
+    if version > latest {
         return Err(refused(
             path,
             &format!(
-                "它由更新版本的社联会管家保存（数据版本 {version}，本软件最高支持 {LATEST_VERSION}）。请升级软件后再打开。"
+                "它由更新版本的社联会管家保存（数据版本 {version}，本软件最高支持 {latest}）。请升级软件后再打开。"
             ),
         ));
     }

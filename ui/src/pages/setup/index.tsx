@@ -3,12 +3,13 @@
 import { Button, Card, Divider, Space, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../ipc";
-import { useOpenDemo } from "../../session";
+import { useOpenDemo, useOpenDistrict } from "../../session";
 import FederationForm from "../federation/FederationForm";
 
 export default function SetupPage({ today }: { today: string }) {
   const [creating, setCreating] = useState(false);
   const openDemo = useOpenDemo();
+  const openDistrict = useOpenDistrict();
 
   return (
     <div
@@ -61,6 +62,25 @@ export default function SetupPage({ today }: { today: string }) {
               {openDemo.isError && (
                 <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>
                   {errorMessage(openDemo.error)}
+                </Typography.Paragraph>
+              )}
+            </div>
+            <div>
+              <Button
+                size="large"
+                block
+                data-testid="setup-district"
+                loading={openDistrict.isPending}
+                onClick={() => openDistrict.mutate()}
+              >
+                区级汇总（区民政局使用）
+              </Button>
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                汇总各街道社联会报来的申报材料，保存在单独的文件中，不会打开或改动任何社联会账簿
+              </Typography.Paragraph>
+              {openDistrict.isError && (
+                <Typography.Paragraph type="danger" style={{ marginTop: 8, marginBottom: 0 }}>
+                  {errorMessage(openDistrict.error)}
                 </Typography.Paragraph>
               )}
             </div>
