@@ -160,6 +160,54 @@ impl App {
         bail!("the page never stood still; moving: {last}")
     }
 
+    /// How many elements match `css` now. WebKitWebDriver can answer a find itself with "stale
+    /// element" when React removes a matched node while the driver builds its handles (seen on
+    /// CI in `no_modal`): that is a race of the test, so the find is made again, for up to 10 s.
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(self.all(css, async |_| Ok(())).await?.len())
+    }
+
+    /// The texts of the elements matching `css`, in page order, read again from the start if one
+    /// of them was re-rendered meanwhile.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
+        self.all(css, async |el| el.text().await).await
+    }
+
+    /// Whether any element matching `css` is displayed (antd keeps closed popups in the page).
+    pub async fn any_displayed(&self, css: &str) -> Result<bool> {
+        Ok(self.all(css, async |el| el.is_displayed().await).await?.into_iter().any(|shown| shown))
+    }
+
+    /// `read` of every element matching `css`; the whole find and read again after a stale element.
+    async fn all<T>(&self, css: &str, read: impl AsyncFn(WebElement) -> WebDriverResult<T>) -> Result<Vec<T>> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        'again: loop {
+            let stale = |e: &thirtyfour::error::WebDriverError| {
+                matches!(e.as_inner(), WebDriverErrorInner::StaleElementReference(_)) && Instant::now() < deadline
+            };
+            let els = match self.driver.find_all(By::Css(css)).await {
+                Ok(els) => els,
+                Err(e) if stale(&e) => {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue 'again;
+                }
+                Err(e) => return Err(e).with_context(|| format!("finding {css}")),
+            };
+            let mut out = Vec::with_capacity(els.len());
+            for el in els {
+                match read(el).await {
+                    Ok(v) => out.push(v),
+                    Err(e) if stale(&e) => {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                        continue 'again;
+                    }
+                    Err(e) => return Err(e).with_context(|| format!("reading {css}")),
+                }
+            }
+            return Ok(out);
+        }
+    }
+
     /// Finds the element and acts on it; if React re-rendered it between the find and the act (a
     /// list refetched after a write, a form re-mounted), finds it again and acts again, for up to
     /// 10 s. A stale element is a race of the test, not a failure of the app.

@@ -335,7 +335,7 @@ async fn members_are_imported_whole_or_not_at_all_and_a_failed_inspection_flags(
         app.on(".ant-modal-title", async |el| el.click().await).await?;
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         while app.on(".ant-modal-body", async |el| el.text().await).await?.contains("正在重新检查")
-            || !app.driver.find_all(By::Css(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)")).await?.is_empty()
+            || app.count(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").await? > 0
         {
             ensure!(std::time::Instant::now() < deadline, "the preview with the chosen date never settled");
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -466,7 +466,7 @@ async fn click_xpath(app: &App, xpath: &str) -> Result<()> {
 async fn no_modal(app: &App) -> Result<()> {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while std::time::Instant::now() < deadline {
-        if app.driver.find_all(By::Css(".ant-modal-wrap:not([style*='display: none']) .ant-modal")).await?.is_empty() {
+        if app.count(".ant-modal-wrap:not([style*='display: none']) .ant-modal").await? == 0 {
             return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -479,11 +479,7 @@ async fn no_modal(app: &App) -> Result<()> {
 async fn gone(app: &App, css: &str) -> Result<()> {
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     while std::time::Instant::now() < deadline {
-        let mut shown = false;
-        for el in app.driver.find_all(By::Css(css)).await? {
-            shown |= el.is_displayed().await.unwrap_or(false);
-        }
-        if !shown {
+        if !app.any_displayed(css).await? {
             return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -503,7 +499,7 @@ async fn pick_option(app: &App, select: &str, label: &str) -> Result<()> {
         app.still().await?;
         let _ = click(app, &option).await;
         app.still().await?;
-        if !app.driver.find_all(By::Css(&chosen)).await?.is_empty() {
+        if app.count(&chosen).await? > 0 {
             return Ok(());
         }
     }
@@ -738,10 +734,7 @@ async fn the_books_of_a_grant_year_expenses_reversals_month_close_and_reports() 
         click(app, "[data-node-key=vouchers]").await?;
         app.wait_text("[data-testid=voucher-table]", "记-2026-0004").await?;
         // The newest voucher comes first.
-        let mut numbers = Vec::new();
-        for n in app.driver.find_all(By::Css("[data-testid=voucher-number]")).await? {
-            numbers.push(n.text().await?);
-        }
+        let numbers = app.texts("[data-testid=voucher-number]").await?;
         ensure!(numbers == ["记-2026-0004", "记-2026-0003", "记-2026-0002", "记-2026-0001"], "order: {numbers:?}");
         show(app, "[data-testid=voucher-reverses]").await?;
         shot(app, "books-1024-vouchers").await?;
@@ -1012,10 +1005,7 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         app.wait_text("[data-testid=project-status]", "已结项").await?;
         app.wait_text("[data-testid=project-closeout]", "优秀").await?;
         for action in ["project-pay", "activity-new", "project-close", "project-terminate", "project-edit"] {
-            ensure!(
-                app.driver.find_all(By::Css(format!("[data-testid={action}]"))).await?.is_empty(),
-                "a closed project offers {action}"
-            );
+            ensure!(app.count(&format!("[data-testid={action}]")).await? == 0, "a closed project offers {action}");
         }
         shot(app, "projects-demo-closed").await?;
         show(app, "[data-testid=project-activities] .ant-card-head").await?;
@@ -1040,10 +1030,7 @@ async fn a_service_project_from_agreement_to_activity_photo_and_instalment() -> 
         app.wait_text("[data-testid=project-status]", "已结项").await?;
         app.wait_text("[data-testid=project-closeout]", "良好").await?;
         no_modal(app).await?;
-        ensure!(
-            app.driver.find_all(By::Css("[data-testid=project-pay]")).await?.is_empty(),
-            "a project just closed still offers a payment"
-        );
+        ensure!(app.count("[data-testid=project-pay]").await? == 0, "a project just closed still offers a payment");
 
         click(app, "[data-menu-id$='-/projects']").await?;
         click_xpath(app, "//a[@data-testid='project-open' and normalize-space()='独居老人探访关爱']").await?;
@@ -1177,8 +1164,8 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         let list = app.wait_text("[data-testid=preflight-list]", "请填写本年度工作计划").await?;
         ensure!(list.contains("第2年申报须填写上年度工作情况"), "checklist: {list}");
         ensure!(list.contains("R-ARREARS"), "checklist: {list}");
-        let blocking = app.driver.find_all(By::Css("[data-testid=preflight-item][data-level=blocking]")).await?;
-        ensure!(blocking.len() == 2, "{} blocking lines", blocking.len());
+        let blocking = app.count("[data-testid=preflight-item][data-level=blocking]").await?;
+        ensure!(blocking == 2, "{blocking} blocking lines");
         ensure!(!app.on("[data-testid=packet-export]", async |el| el.is_enabled().await).await?, "export enabled while blocked");
         shot(app, "packet-blocking").await?;
 
@@ -1219,8 +1206,8 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         // Saved: the checklist is run again and nothing blocks any more.
         click(app, "[data-node-key=export]").await?;
         app.wait_text("[data-testid=preflight-status]", "检查通过，可以导出").await?;
-        let blocking = app.driver.find_all(By::Css("[data-testid=preflight-item][data-level=blocking]")).await?;
-        ensure!(blocking.is_empty(), "{} blocking lines remain", blocking.len());
+        let blocking = app.count("[data-testid=preflight-item][data-level=blocking]").await?;
+        ensure!(blocking == 0, "{blocking} blocking lines remain");
         shot(app, "packet-ready").await?;
 
         // 导出: its steps while Rust works, then the saved ZIP.
@@ -1229,7 +1216,7 @@ async fn the_application_packet_from_its_checklist_to_a_verified_zip() -> Result
         // Rust reports its steps while it works (the PDF takes a few seconds).
         wait_text_for(app, "[data-testid=packet-progress]", " / 4 步：", 20).await?;
         app.still().await?;
-        if !app.driver.find_all(By::Css("[data-testid=packet-progress]")).await?.is_empty() {
+        if app.count("[data-testid=packet-progress]").await? > 0 {
             app.screenshot("packet-exporting").await?;
         }
         let result = wait_text_for(app, "[data-testid=packet-result]", "已导出并通过校验", 300).await?;
@@ -1383,15 +1370,15 @@ async fn the_district_adds_packets_reads_them_side_by_side_and_exports_the_workb
         app.on("[data-testid=district-files]", async |el| el.send_keys(paths.as_str()).await).await?;
         let deadline = std::time::Instant::now() + Duration::from_secs(30);
         loop {
-            let lines = app.driver.find_all(By::Css("[data-testid=district-add-result]")).await?;
-            if lines.len() == 4 {
+            let lines = app.count("[data-testid=district-add-result]").await?;
+            if lines == 4 {
                 break;
             }
-            ensure!(std::time::Instant::now() < deadline, "{} result lines after 30 s", lines.len());
+            ensure!(std::time::Instant::now() < deadline, "{lines} result lines after 30 s");
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        let added = app.driver.find_all(By::Css("[data-testid=district-add-result][data-status=added]")).await?;
-        ensure!(added.len() == 3, "{} added", added.len());
+        let added = app.count("[data-testid=district-add-result][data-status=added]").await?;
+        ensure!(added == 3, "{added} added");
         let results = app.wait_text("[data-testid=district-add-results]", "「tampered.zip」没有添加").await?;
         ensure!(results.contains("已添加样例1街道社区社会组织联合会 2026 年度的申报材料"), "{results}");
 
