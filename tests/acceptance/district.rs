@@ -175,6 +175,7 @@ fn twenty_federations_side_by_side_with_every_figure_from_their_packets() {
     let owed_total: Money = summary.owed.iter().map(|o| o.amount).sum();
     let arrears_total: Money = summary.years.iter().map(|y| y.totals.arrears).sum();
     assert_eq!(owed_total, arrears_total);
+    assert_eq!(summary.owed_total, owed_total);
 }
 
 #[test]

@@ -130,6 +130,8 @@ pub struct DistrictSummary {
     pub years: Vec<DistrictYear>,
     /// What the district still owes, most days overdue first.
     pub owed: Vec<DistrictOwed>,
+    /// The sum of `owed` (typst has no exact decimal sum, so the PDF prints this one).
+    pub owed_total: Money,
     #[ts(type = "number")]
     pub packets: u32,
 }
@@ -231,7 +233,8 @@ pub fn summarize(current: &[Current<'_>], today: NaiveDate, packets: u32) -> Dis
         })
         .collect();
     owed.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| b.amount.cmp(&a.amount)));
-    DistrictSummary { today, years, owed, packets }
+    let owed_total = owed.iter().map(|o| o.amount).sum();
+    DistrictSummary { today, years, owed, owed_total, packets }
 }
 
 fn totals(rows: &[DistrictRow]) -> DistrictTotals {

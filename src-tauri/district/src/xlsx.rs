@@ -2,62 +2,15 @@
 //! federation and a 合计 line, and a sheet of what the district still owes. Amounts are numbers
 //! formatted `#,##0.00` so the office can sum and filter them; codes and rates are text.
 
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use shelian_core::Money;
+use shelian_export::xlsx::Formats;
 
 use crate::summary::{DistrictSummary, DistrictYear};
 
 /// Excel stores numbers as doubles; amounts within ±2^53 fen convert exactly to the fen.
 fn yuan(m: Money) -> f64 {
     m.to_fen() as f64 / 100.0
-}
-
-struct Formats {
-    title: Format,
-    note: Format,
-    header: Format,
-    text: Format,
-    center: Format,
-    money: Format,
-    count: Format,
-    bold_text: Format,
-    bold_money: Format,
-    bold_count: Format,
-}
-
-impl Formats {
-    fn new() -> Formats {
-        let base = Format::new().set_font_name("宋体").set_font_size(10).set_border(FormatBorder::Thin).set_text_wrap();
-        let text = base.clone().set_num_format("@").set_align(FormatAlign::VerticalCenter);
-        let money = base.clone().set_num_format("#,##0.00").set_align(FormatAlign::VerticalCenter);
-        let count =
-            base.clone().set_num_format("0").set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
-        Formats {
-            title: Format::new()
-                .set_font_name("黑体")
-                .set_font_size(16)
-                .set_bold()
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter),
-            note: Format::new().set_font_name("宋体").set_font_size(10),
-            header: Format::new()
-                .set_font_name("黑体")
-                .set_font_size(10)
-                .set_bold()
-                .set_border(FormatBorder::Thin)
-                .set_background_color("EBEBEB")
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_text_wrap(),
-            center: text.clone().set_align(FormatAlign::Center),
-            bold_text: text.clone().set_bold(),
-            bold_money: money.clone().set_bold(),
-            bold_count: count.clone().set_bold(),
-            text,
-            money,
-            count,
-        }
-    }
 }
 
 const YEAR_COLUMNS: [(&str, f64); 15] = [
@@ -84,7 +37,7 @@ pub fn render(summary: &DistrictSummary) -> Result<Vec<u8>, XlsxError> {
     if summary.years.is_empty() {
         let ws = book.add_worksheet();
         ws.set_name("区级汇总")?;
-        ws.write_with_format(0, 0, "尚未添加任何申报材料", &f.note)?;
+        ws.write_with_format(0, 0, "尚未添加任何申报材料", &f.subtitle)?;
     }
     for y in &summary.years {
         year_sheet(book.add_worksheet(), y, summary, &f)?;
@@ -113,7 +66,7 @@ fn year_sheet(ws: &mut Worksheet, y: &DistrictYear, s: &DistrictSummary, f: &For
         1,
         last,
         &format!("汇总日期：{}　　金额单位：元　　欠拨按各申报包中的到账记录计算至汇总日期", s.today),
-        &f.note,
+        &f.subtitle,
     )?;
     for (c, (name, width)) in YEAR_COLUMNS.iter().enumerate() {
         ws.set_column_width(c as u16, *width)?;
@@ -192,7 +145,7 @@ fn owed_sheet(ws: &mut Worksheet, s: &DistrictSummary, f: &Formats) -> Result<()
     ];
     ws.set_row_height(0, 30)?;
     ws.merge_range(0, 0, 0, columns.len() as u16 - 1, "区级配套资金欠拨情况（按欠拨天数排序）", &f.title)?;
-    ws.merge_range(1, 0, 1, columns.len() as u16 - 1, &format!("汇总日期：{}　　金额单位：元", s.today), &f.note)?;
+    ws.merge_range(1, 0, 1, columns.len() as u16 - 1, &format!("汇总日期：{}　　金额单位：元", s.today), &f.subtitle)?;
     for (c, (name, width)) in columns.iter().enumerate() {
         ws.set_column_width(c as u16, *width)?;
         ws.write_with_format(2, c as u16, *name, &f.header)?;
@@ -211,9 +164,8 @@ fn owed_sheet(ws: &mut Worksheet, s: &DistrictSummary, f: &Formats) -> Result<()
     if s.owed.is_empty() {
         ws.merge_range(row, 0, row, columns.len() as u16 - 1, "没有欠拨", &f.center)?;
     } else {
-        let total: Money = s.owed.iter().map(|o| o.amount).sum();
         ws.merge_range(row, 0, row, 2, "合计", &f.bold_text)?;
-        ws.write_with_format(row, 3, yuan(total), &f.bold_money)?;
+        ws.write_with_format(row, 3, yuan(s.owed_total), &f.bold_money)?;
         for c in 4u16..7 {
             ws.write_with_format(row, c, "", &f.bold_text)?;
         }

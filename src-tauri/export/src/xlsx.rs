@@ -75,21 +75,30 @@ enum Closing {
     Blank,
 }
 
-struct Formats {
-    title: Format,
-    subtitle: Format,
-    header: Format,
-    text: Format,
-    center: Format,
-    money: Format,
-    count: Format,
-    bold_text: Format,
-    bold_center: Format,
-    bold_money: Format,
+/// The workbook look shared by the packet's 附表 and the district summary: 黑体 titles and headers
+/// on grey, 宋体 cells with thin borders, amounts `#,##0.00`, counts `0`, codes as text.
+pub struct Formats {
+    pub title: Format,
+    pub subtitle: Format,
+    pub header: Format,
+    pub text: Format,
+    pub center: Format,
+    pub money: Format,
+    pub count: Format,
+    pub bold_text: Format,
+    pub bold_center: Format,
+    pub bold_money: Format,
+    pub bold_count: Format,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Formats {
-    fn new() -> Formats {
+    pub fn new() -> Formats {
         let base = Format::new().set_font_name("宋体").set_font_size(10).set_border(FormatBorder::Thin).set_text_wrap();
         let text = base.clone().set_num_format("@").set_align(FormatAlign::VerticalCenter);
         let center = text.clone().set_align(FormatAlign::Center);
@@ -116,6 +125,7 @@ impl Formats {
             bold_text: text.clone().set_bold(),
             bold_center: center.clone().set_bold(),
             bold_money: money.clone().set_bold(),
+            bold_count: count.clone().set_bold(),
             text,
             center,
             money,

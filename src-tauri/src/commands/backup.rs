@@ -9,7 +9,7 @@ use serde::Serialize;
 use shelian_core::ErrorPayload;
 use shelian_core::store::backup::{BackupInfo, RestoreReport, windows_safe};
 use tauri::State;
-use tauri::ipc::{InvokeBody, Request};
+use tauri::ipc::Request;
 use ts_rs::TS;
 
 use crate::session::AppState;
@@ -81,15 +81,7 @@ pub async fn backup_restore(app: tauri::AppHandle, state: State<'_, AppState>, p
 /// person knows; the copy is removed afterwards either way.
 #[tauri::command]
 pub async fn backup_restore_file(state: State<'_, AppState>, request: Request<'_>) -> Reply<RestoreReport> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(ErrorPayload::internal("文件数据格式不对，请重新选择文件"));
-    };
-    let picked = request
-        .headers()
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
-        .unwrap_or_default();
+    let (picked, bytes) = super::raw_file(&request, "文件数据格式不对，请重新选择文件")?;
     // Only the last component of whatever the window sent, and nothing Windows would refuse.
     let last = picked.rsplit(['/', '\\']).next().unwrap_or_default();
     let name = windows_safe(last);

@@ -4,7 +4,7 @@
 
 use shelian_core::ErrorPayload;
 use shelian_district::{DistrictAddResult, DistrictPacket, DistrictSummary};
-use tauri::ipc::{InvokeBody, Request};
+use tauri::ipc::Request;
 use tauri::{AppHandle, State, WebviewWindow};
 
 use crate::exports::{SavedFile, save_export};
@@ -39,15 +39,7 @@ pub async fn district_packets(state: State<'_, AppState>) -> Reply<Vec<DistrictP
 /// Verifies and stores one packet ZIP (raw body; name in `x-file-name`, percent-encoded).
 #[tauri::command]
 pub async fn district_packet_add(state: State<'_, AppState>, request: Request<'_>) -> Reply<DistrictAddResult> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(ErrorPayload::internal("申报材料数据格式不对，请重新选择文件"));
-    };
-    let name = request
-        .headers()
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
-        .unwrap_or_default();
+    let (name, bytes) = super::raw_file(&request, "申报材料数据格式不对，请重新选择文件")?;
     Ok(state.lock()?.district()?.add_packet(&name, bytes)?)
 }
 

@@ -8,7 +8,7 @@ use shelian_core::books::reports::{ActivityStatement, BudgetExecution, FundsRepo
 use shelian_core::domain::ledger::{AttachmentRef, ExpenseInput, ReversalInput};
 use shelian_core::store::ledger::Chart;
 use tauri::State;
-use tauri::ipc::{InvokeBody, Request, Response};
+use tauri::ipc::{Request, Response};
 
 use crate::exports::{SavedFile, save_export};
 use crate::session::AppState;
@@ -58,15 +58,7 @@ pub async fn voucher_attach(
 /// Stores one file (raw body; name in `x-file-name`, percent-encoded) in the data folder.
 #[tauri::command]
 pub async fn attachment_store(state: State<'_, AppState>, request: Request<'_>) -> Reply<StoredFile> {
-    let InvokeBody::Raw(bytes) = request.body() else {
-        return Err(ErrorPayload::internal("附件数据格式不对，请重新选择文件"));
-    };
-    let name = request
-        .headers()
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
-        .unwrap_or_default();
+    let (name, bytes) = super::raw_file(&request, "附件数据格式不对，请重新选择文件")?;
     Ok(state.lock()?.books()?.attachment_store(&name, bytes)?)
 }
 

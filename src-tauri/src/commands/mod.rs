@@ -13,11 +13,28 @@ pub mod packet;
 pub mod projects;
 
 use shelian_core::ErrorPayload;
+use tauri::ipc::{InvokeBody, Request};
 use tauri::{State, WebviewWindow};
 
 use crate::session::{AppState, BooksMode, SessionInfo};
 
 const TITLE: &str = "社联会管家";
+
+/// A file the window sent as a raw IPC body (not a JSON array of numbers), with the name it had
+/// on the person's disk from the percent-encoded `x-file-name` header. `wrong` is what to say when
+/// the body is not raw bytes.
+pub(crate) fn raw_file<'a>(request: &'a Request<'_>, wrong: &str) -> Result<(String, &'a [u8]), ErrorPayload> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        return Err(ErrorPayload::internal(wrong));
+    };
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((name, bytes))
+}
 
 fn set_title(window: &WebviewWindow, info: &SessionInfo) {
     let title = match info.mode {

@@ -143,7 +143,16 @@ async fn click(app: &App, css: &str) -> Result<()> {
     settle(app).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
-        match app.find(css).await?.click().await {
+        let el = app.find(css).await?;
+        // A click on a disabled button succeeds and does nothing: a button the page enables once
+        // its query settles (新建年度资助 waits for the list) is waited for, not clicked too early.
+        // Seen under load: the grant dialog never opened.
+        if !el.is_enabled().await.unwrap_or(true) {
+            ensure!(std::time::Instant::now() < deadline, "{css} stayed disabled for 10 s");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            continue;
+        }
+        match el.click().await {
             Ok(()) => return Ok(()),
             Err(e)
                 // Intercepted by something still moving, or re-rendered between find and click

@@ -13,4 +13,8 @@ years: Array<DistrictYear>,
 /**
  * What the district still owes, most days overdue first.
  */
-owed: Array<DistrictOwed>, packets: number, };
+owed: Array<DistrictOwed>, 
+/**
+ * The sum of `owed` (typst has no exact decimal sum, so the PDF prints this one).
+ */
+owedTotal: string, packets: number, };

@@ -21,7 +21,13 @@ vi.mock("../../ipc", async (importOriginal) => ({
 }));
 
 const SUMMARY = rust.summary as DistrictSummary;
-const EMPTY: DistrictSummary = { today: SUMMARY.today, years: [], owed: [], packets: 0 };
+const EMPTY: DistrictSummary = {
+  today: SUMMARY.today,
+  years: [],
+  owed: [],
+  owedTotal: "0.00",
+  packets: 0,
+};
 const ADDED = rust.added as DistrictAddResult[];
 const REFUSED = rust.refused as ErrorPayload;
 const DISTRICT = session({
