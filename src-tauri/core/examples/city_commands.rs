@@ -96,11 +96,18 @@ fn main() {
         ),
         ("预算执行表", vec![("report_budget_execution", time(runs, || books.report_budget_execution(gy).expect("r")))]),
     ];
+    let mut sums = Vec::new();
     for (page, calls) in pages {
         let sum: f64 = calls.iter().map(|(_, (m, _))| m).sum();
         println!("{page}: {sum:.2} ms in all (sum of medians)");
         for (name, (median, p95)) in calls {
             println!("  {name:<46} median {median:>8.2} ms   p95 {p95:>8.2} ms");
         }
+        sums.push(sum);
+    }
+    // For scripts/bench-city.sh: the sums per page as `key=value` lines.
+    if let Ok(out) = std::env::var("BENCH_RESULT") {
+        let lines = format!("home_ms={:.2}\nbooks_ms={:.2}\nexecution_ms={:.2}\n", sums[0], sums[1], sums[2]);
+        std::fs::write(out, lines).expect("write BENCH_RESULT");
     }
 }
