@@ -5,7 +5,8 @@
 //!
 //! Measures, and prints as one `key=value` line:
 //! - `ready_ms`: exec → the home page's first queries settled and rendered (the page's own
-//!   `shelian-home-ready` performance mark, read back as wall-clock time through WebDriver);
+//!   `shelian-home-ready` performance mark, read back as wall-clock time through WebDriver), and on
+//!   the way `page_ms` (exec → the page starts loading) and `script_ms` (→ its DOMContentLoaded);
 //! - `pss_mb`: PSS of the app and every process under it (WebKit's web and network processes)
 //!   3 s after ready, from `/proc/<pid>/smaps_rollup`;
 //! - `books_ms`: a click on 记账 → its first page of vouchers on screen (the next animation frame
@@ -31,10 +32,13 @@ const CLICK_TO_PIXELS: &str = r#"
     requestAnimationFrame(poll);
 "#;
 
-/// The wall-clock instant (ms since the epoch) of the home page's ready mark.
+/// Wall-clock instants (ms since the epoch) of the page's navigation start, its
+/// DOMContentLoaded (the bundle parsed and run) and the home page's ready mark.
 const READY_AT: &str = r#"
     const m = performance.getEntriesByName("shelian-home-ready")[0];
-    return m ? Date.now() - (performance.now() - m.startTime) : null;
+    const nav = performance.getEntriesByType("navigation")[0];
+    const origin = Date.now() - performance.now();
+    return m ? [origin, origin + (nav ? nav.domContentLoadedEventEnd : NaN), origin + m.startTime] : null;
 "#;
 
 fn read_trimmed(path: &str) -> Result<String> {
@@ -94,9 +98,12 @@ async fn click_to_pixels(app: &App, click: &str, appears: &str) -> Result<f64> {
 async fn run(app: &App, shots: Option<&Path>) -> Result<()> {
     app.driver.set_script_timeout(Duration::from_secs(60)).await?;
     app.find("[data-ready=true]").await.context("the home page never became ready")?;
-    let ready_at = app.driver.execute(READY_AT, Vec::new()).await?.json().as_f64().context("no ready mark")?;
-    let exec_ns: f64 = read_trimmed(&std::env::var("BENCH_EXEC_STAMP")?)?.parse()?;
-    let ready_ms = ready_at - exec_ns / 1e6;
+    let at = app.driver.execute(READY_AT, Vec::new()).await?.json().clone();
+    let at: Vec<f64> = at.as_array().context("no ready mark")?.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect();
+    let exec_ms = read_trimmed(&std::env::var("BENCH_EXEC_STAMP")?)?.parse::<f64>()? / 1e6;
+    // Where the time goes: exec → the page starts loading (app, GTK, WebKit processes), → the
+    // bundle has run (DOMContentLoaded), → the first queries settled and rendered.
+    let (page_ms, script_ms, ready_ms) = (at[0] - exec_ms, at[1] - exec_ms, at[2] - exec_ms);
 
     tokio::time::sleep(Duration::from_secs(3)).await;
     let app_pid: u32 = read_trimmed(&std::env::var("BENCH_APP_PID")?)?.parse()?;
@@ -116,7 +123,8 @@ async fn run(app: &App, shots: Option<&Path>) -> Result<()> {
     app.still().await?;
     screenshot(shots, "execution");
     println!(
-        "ready_ms={ready_ms:.0} pss_mb={} books_ms={books_ms:.0} execution_ms={execution_ms:.0} processes={}",
+        "ready_ms={ready_ms:.0} pss_mb={} books_ms={books_ms:.0} execution_ms={execution_ms:.0} page_ms={page_ms:.0} \
+         script_ms={script_ms:.0} processes={}",
         total / 1024,
         parts.join(",")
     );
