@@ -20,10 +20,13 @@ if [ "$(dpkg-query -W -f='${Status}' imagemagick 2>/dev/null)" != "install ok in
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends imagemagick >/dev/null
 fi
-# The release app as `make app` builds it, but release; and the WebDriver client.
-(cd ui && npm run --silent build >/dev/null)
-cargo build --quiet --release -p shelian-app --features custom-protocol
-cargo build --quiet --manifest-path tests/e2e/Cargo.toml --bin bench_window
+# The release app as `make app` builds it, but release; and the WebDriver client. (bench-city
+# builds them once and sets BENCH_BUILT: a new UI bundle relinks the app, minutes on 2 cores.)
+if [ -z "${BENCH_BUILT:-}" ]; then
+  (cd ui && npm run --silent build >/dev/null)
+  cargo build --quiet --release -p shelian-app --features custom-protocol
+  cargo build --quiet --manifest-path tests/e2e/Cargo.toml --bin bench_window
+fi
 bin="$target/release/shelian"
 client="$target/debug/bench_window"
 
