@@ -1,6 +1,6 @@
 # The two commands (README.md): `make run` opens the app, `make test` runs every check and test.
 # Both first install whatever is missing (scripts/setup.sh), so a fresh clone needs nothing else.
-.PHONY: run test setup app ui bench fuzz crash dist-deb dist-windows test-dist
+.PHONY: run test setup app ui bench bench-city fuzz crash dist-deb dist-windows test-dist
 
 run:
 	scripts/setup.sh run
@@ -20,6 +20,11 @@ app: ui
 
 bench:
 	cargo bench -p shelian-core
+
+# The whole app at city scale (10,000 and 100,000 vouchers) beside GnuCash 4.13, one table at the
+# end (scripts/bench-city.sh; README.md has the figures). Long, and not part of `make test`.
+bench-city:
+	scripts/bench-city.sh
 
 # Fuzzes the doors people feed text and files into (fuzz/, its own workspace, nightly): each target
 # for FUZZ_SECONDS, starting from the committed seeds. A crash stops the run and leaves its input in

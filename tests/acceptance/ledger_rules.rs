@@ -351,3 +351,105 @@ fn attachments_are_copied_into_the_data_folder_and_a_missing_one_is_refused() {
     assert_eq!(err.problems()[0].message, "附件“丢失.pdf”找不到了，请重新添加");
     assert_eq!(story.fingerprint(), before);
 }
+
+/// `expenses_post_many`, the bulk path of the city-scale generator: each expense of a batch is
+/// checked against the books as the expenses before it in the same batch left them, by the same
+/// steps as `expense_post`; the first refusal refuses the whole batch and nothing is written.
+mod many {
+    use super::*;
+
+    fn refusal_of(err: &shelian_core::CoreError) -> Vec<(String, Option<String>, String)> {
+        err.problems().iter().map(|p| (p.field.clone(), p.rule.clone(), p.message.clone())).collect()
+    }
+
+    /// Office 30,000 per source; three expenses that fit and a fourth that takes the line over.
+    fn batch(id: i64) -> Vec<ExpenseInput> {
+        vec![
+            expense(id, "2019-04-08", "office", FundSource::City, "12000"),
+            expense(id, "2019-04-09", "activity", FundSource::City, "500"),
+            expense(id, "2019-04-09", "office", FundSource::City, "17000"),
+            expense(id, "2019-04-10", "office", FundSource::City, "1000.01"),
+        ]
+    }
+
+    #[test]
+    fn a_batch_posts_what_one_by_one_posts_numbers_lines_and_audit_rows_alike() {
+        let mut one = Story::new("2019-01-05", Some("2018-10-15"));
+        let id1 = executing_2019(&mut one);
+        let mut many = Story::new("2019-01-05", Some("2018-10-15"));
+        let id2 = executing_2019(&mut many);
+        let inputs = &batch(id1)[..3];
+        for e in inputs {
+            one.on("2019-04-10").expense_post(e).unwrap();
+        }
+        let ids = many.on("2019-04-10").expenses_post_many(&batch(id2)[..3]).unwrap();
+        assert_eq!(ids.len(), 3);
+        let view = |s: &Story, id| {
+            s.books
+                .vouchers_of(id)
+                .unwrap()
+                .into_iter()
+                .map(|v| (v.number, v.date, v.amount, v.source, v.category, v.payee, v.lines, v.created_at))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(view(&one, id1), view(&many, id2));
+        assert_eq!(one.books.audit_count().unwrap(), many.books.audit_count().unwrap());
+        assert_eq!(one.books.tie_out(id1).unwrap(), many.books.tie_out(id2).unwrap());
+    }
+
+    #[test]
+    fn r_spend_counts_the_batch_s_own_earlier_expenses_and_refuses_the_whole_batch_as_the_facade_would() {
+        let mut story = Story::new("2019-01-05", Some("2018-10-15"));
+        let id = executing_2019(&mut story);
+        let before = story.fingerprint();
+        let err = story.on("2019-04-10").expenses_post_many(&batch(id)).unwrap_err();
+        assert_refused(
+            err,
+            "R-SPEND",
+            "amount",
+            "办公费（市级专项资金）预算 30,000.00 元，已支出 29,000.00 元，尚余 1,000.00 元；本笔 1,000.01 元超出预算 0.01 元",
+        );
+        assert_eq!(story.fingerprint(), before, "nothing of a refused batch is written");
+        // One by one, the facade refuses the fourth with the same words.
+        let inputs = batch(id);
+        for e in &inputs[..3] {
+            story.on("2019-04-10").expense_post(e).unwrap();
+        }
+        let mut again = Story::new("2019-01-05", Some("2018-10-15"));
+        let id2 = executing_2019(&mut again);
+        let batch_err = again.on("2019-04-10").expenses_post_many(&batch(id2)).unwrap_err();
+        let facade_err = story.on("2019-04-10").expense_post(&inputs[3]).unwrap_err();
+        assert_eq!(refusal_of(&batch_err), refusal_of(&facade_err));
+    }
+
+    #[test]
+    fn r_spend_cash_and_r_period_are_refused_inside_a_batch_and_nothing_is_written() {
+        let mut story = Story::new("2019-01-05", Some("2018-10-15"));
+        let id = executing_2019(&mut story);
+        story.on("2019-04-10").month_close("2019-03").unwrap();
+        let before = story.fingerprint();
+        let ok = expense(id, "2019-04-08", "activity", FundSource::City, "100");
+        let cases: Vec<(ExpenseInput, &str, &str, &str)> = vec![
+            (
+                expense(id, "2019-04-09", "activity", FundSource::District, "800"),
+                "R-SPEND",
+                "amount",
+                "区级配套账上余额 0.00 元（已到账减已支出），本笔 800.00 元，资金缺口 800.00 元",
+            ),
+            (expense(id, "2019-03-25", "activity", FundSource::City, "100"), "R-PERIOD", "date", "2019年3月已结账"),
+            (
+                expense(id, "2018-12-30", "activity", FundSource::City, "100"),
+                "R-PERIOD",
+                "date",
+                "不在 2019 年度资助的执行期",
+            ),
+        ];
+        for (bad, rule, field, says) in cases {
+            let facade = story.on("2019-04-10").expense_post(&bad).unwrap_err();
+            let err = story.on("2019-04-10").expenses_post_many(&[ok.clone(), bad]).unwrap_err();
+            assert_eq!(refusal_of(&facade), refusal_of(&err));
+            assert_refused(err, rule, field, says);
+            assert_eq!(story.fingerprint(), before);
+        }
+    }
+}

@@ -493,3 +493,51 @@ fn the_actions_a_project_offers_are_the_writes_rust_accepts() {
     let e = pay(&mut w, p, "2020-04-03", "office", FundSource::City, "1").unwrap_err();
     assert_refused(e, "R-PROJECT", "projectId", &d.actions.pay.reason);
 }
+
+/// The bulk path (`expenses_post_many`) in a batch that pays a project: what the agreement holds
+/// is read again after the payment, so the expense after it sees the line as the facade would.
+#[test]
+fn a_batch_with_a_project_payment_refuses_what_the_facade_refuses_and_writes_nothing() {
+    let mut w = world();
+    let p = {
+        let a = agreement(&w, "甲", 0, &[("office", FundSource::City, "20000")]);
+        w.story.on("2020-04-01").project_create(&a)
+    }
+    .unwrap()
+    .project
+    .id;
+    let gy = w.gy;
+    let office = |amount: &str, project: Option<i64>| ExpenseInput {
+        grant_year_id: gy,
+        date: "2020-04-06".into(),
+        summary: "办公用品".into(),
+        category: "office".into(),
+        source: FundSource::City,
+        amount: amount.into(),
+        payee: "文具店".into(),
+        payment_method: PaymentMethod::Bank,
+        attachments: vec![],
+        project_id: project,
+    };
+    // 5,000 outside the project, the whole agreement paid, then 5,001 more outside: the line has
+    // 30,000 − 25,000 left and nothing held any more.
+    let batch = [office("5000", None), office("20000", Some(p)), office("5001", None)];
+    let before = w.story.fingerprint();
+    let err = w.story.on("2020-04-06").expenses_post_many(&batch).unwrap_err();
+    assert_refused(
+        err,
+        "R-SPEND",
+        "amount",
+        "办公费（市级专项资金）预算 30,000.00 元，已支出 25,000.00 元，尚余 5,000.00 元；本笔 5,001.00 元超出预算 1.00 元",
+    );
+    assert_eq!(w.story.fingerprint(), before);
+    // A payment beyond the agreement, after a payment in the same batch: R-PROJECT.
+    let err = w.story.on("2020-04-06").expenses_post_many(&[office("15000", Some(p)), office("5000.01", Some(p))]);
+    assert_refused(err.unwrap_err(), "R-PROJECT", "amount", "已支付 15,000.00 元，尚可支付 5,000.00 元");
+    assert_eq!(w.story.fingerprint(), before);
+    let ids = w.story.on("2020-04-06").expenses_post_many(&batch[..2]).unwrap();
+    assert_eq!(ids.len(), 2);
+    let e = w.story.on("2020-04-06").expense_post(&batch[2]).unwrap_err();
+    assert_refused(e, "R-SPEND", "amount", "已支出 25,000.00 元，尚余 5,000.00 元；本笔 5,001.00 元超出预算 1.00 元");
+    assert_eq!(w.story.books.project_get(p).unwrap().paid, m("20000"));
+}

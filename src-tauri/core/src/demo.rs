@@ -4,6 +4,8 @@
 //!
 //! Every later capability extends `generate` with its own part of the story.
 
+pub mod city;
+
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveDateTime};

@@ -3,12 +3,14 @@
 //! month-end close and reopen; attachments. Every check that depends on the books runs inside the
 //! posting transaction, so what was checked is what is written.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Books;
-use super::position;
+use super::position::{self, Reading};
 use crate::attachments::{AttachmentDir, Evidence, verify_refs};
 use crate::domain::grant::{self, FundSource, GrantAction};
 use crate::domain::ledger::{
@@ -20,6 +22,7 @@ use crate::domain::text::clean_line;
 use crate::error::{CoreError, Result};
 use crate::store::grants as gsql;
 use crate::store::ledger::{self as sql, Attachment, Chart, NewVoucher, PeriodEvent, VoucherKind, VoucherRow};
+use crate::store::{Actor, WriteTx};
 
 /// A voucher number and id, to link an original and its reversal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -171,15 +174,17 @@ fn period_of(gy: &gsql::GrantYear) -> Period {
 
 impl Books {
     pub(crate) fn attachment_dir(&self) -> Result<AttachmentDir> {
-        if let Some(dir) = &self.options.attachments_dir {
-            return Ok(AttachmentDir::new(dir.clone()));
+        attachment_dir_of(self.options.attachments_dir.as_deref(), self.store.path())
+    }
+
+    /// What posting an expense needs from the facade besides the transaction.
+    fn posting(&self) -> Posting {
+        Posting {
+            today: self.today(),
+            actor: self.actor(),
+            attachments_dir: self.options.attachments_dir.clone(),
+            books_path: self.store.path().map(Path::to_path_buf),
         }
-        let parent = self
-            .store
-            .path()
-            .and_then(|p| p.parent())
-            .ok_or_else(|| CoreError::field("attachments", "这个账簿没有保存在磁盘上，不能添加附件"))?;
-        Ok(AttachmentDir::new(parent.join("attachments")))
     }
 
     /// The chart of accounts in force today and where its codes come from (科目表版本).
@@ -219,48 +224,23 @@ impl Books {
     /// Records an expense (支出) as a voucher: 借 业务活动成本/管理费用, 贷 the money account.
     /// R-PERIOD (execution period, closed month) and R-SPEND (budget line, source cash).
     pub fn expense_post(&mut self, input: &ExpenseInput) -> Result<Voucher> {
-        let dir = self.attachment_dir();
-        let (today, actor) = (self.today(), self.actor());
-        let row = self.store.with_tx(|tx| {
-            let gy = gsql::grant_year(tx, input.grant_year_id)?;
-            grant::check_action(gy.year, gy.status, GrantAction::PostExpense)?;
-            let names = gsql::category_names(tx)?;
-            let valid = input.validate(period_of(&gy), &names, today)?;
-            // Dated inside the period, which lies under one chart (R-CHART): the chart of its date.
-            let accounts = sql::accounts_of_year(tx, gy.id)?;
-            let role = sql::category_expense_role(tx, &valid.category)?;
-            let lines = ledger::expense_lines(&accounts, &valid, role);
-            let category_name =
-                names.iter().find(|(c, _)| *c == valid.category).map(|(_, n)| n.clone()).unwrap_or_default();
-            let files = verify_refs(dir, &valid.attachments, Evidence::Attachments)?;
-            ledger::check_open(sql::is_closed(tx, Month::of(valid.date))?, valid.date)?;
-            if let Some(pid) = valid.project_id {
-                position::check_project_payment(tx, &accounts, gy.id, pid, &valid, &category_name)?;
-            }
-            // A payment to a project spends what its own agreement holds, so it is seen from it.
-            let pos = position::position_of(tx, &accounts, gy.id, &valid.category, valid.source, valid.project_id)?;
-            ledger::check_spend(pos.spend(), valid.amount, &category_name, valid.source)?;
-            let row = sql::voucher_insert(
-                tx,
-                &actor,
-                &NewVoucher {
-                    date: valid.date,
-                    kind: VoucherKind::Expense,
-                    summary: &valid.summary,
-                    grant_year_id: gy.id,
-                    receipt_id: None,
-                    reverses_id: None,
-                    payee: &valid.payee,
-                    method: valid.method,
-                    chart: &accounts.chart,
-                    project_id: valid.project_id,
-                    lines: &lines,
-                },
-            )?;
-            sql::attach(tx, &actor, row.id, &files)?;
-            Ok(row)
-        })?;
+        let posting = self.posting();
+        let row = self.store.with_tx(|tx| post_expense(tx, &posting, input, &mut Reading::Fresh))?;
         self.voucher_view(row)
+    }
+
+    /// Posts many expenses in one transaction, each through the same steps and rules as
+    /// `expense_post` (the grant year's door, R-PERIOD, R-PROJECT, R-SPEND, numbering, one audit
+    /// row per voucher), in the order given, each one checked against the books as the ones
+    /// before it left them. All or nothing: the first refusal is returned and nothing of the batch
+    /// is written. For bulk writers (the city-scale generator, `demo::city_books`); the window
+    /// posts one expense at a time. Returns the new vouchers' ids.
+    pub fn expenses_post_many(&mut self, inputs: &[ExpenseInput]) -> Result<Vec<i64>> {
+        let posting = self.posting();
+        self.store.with_tx(|tx| {
+            let mut reading = Reading::running();
+            inputs.iter().map(|input| post_expense(tx, &posting, input, &mut reading).map(|row| row.id)).collect()
+        })
     }
 
     /// 冲销: a red-ink voucher that repeats the original's lines with negated amounts, linked to it.
@@ -522,6 +502,69 @@ impl Books {
             sql::month_reopen(tx, &actor, m, &reason)
         })
     }
+}
+
+/// Today, the operator and where attachments live, read from the facade before its transaction.
+struct Posting {
+    today: NaiveDate,
+    actor: Actor,
+    attachments_dir: Option<PathBuf>,
+    books_path: Option<PathBuf>,
+}
+
+/// Where the attachment files of books at `books_path` live: the configured folder, else
+/// `attachments/` beside the books file.
+fn attachment_dir_of(configured: Option<&Path>, books_path: Option<&Path>) -> Result<AttachmentDir> {
+    if let Some(dir) = configured {
+        return Ok(AttachmentDir::new(dir.to_path_buf()));
+    }
+    let parent = books_path
+        .and_then(|p| p.parent())
+        .ok_or_else(|| CoreError::field("attachments", "这个账簿没有保存在磁盘上，不能添加附件"))?;
+    Ok(AttachmentDir::new(parent.join("attachments")))
+}
+
+/// One expense inside the caller's transaction: every check `expense_post` makes, then the voucher
+/// with its audit row. `reading` says where R-SPEND's position comes from (see `Reading`).
+fn post_expense(tx: &WriteTx<'_>, at: &Posting, input: &ExpenseInput, reading: &mut Reading) -> Result<VoucherRow> {
+    let gy = gsql::grant_year(tx, input.grant_year_id)?;
+    grant::check_action(gy.year, gy.status, GrantAction::PostExpense)?;
+    let names = gsql::category_names(tx)?;
+    let valid = input.validate(period_of(&gy), &names, at.today)?;
+    // Dated inside the period, which lies under one chart (R-CHART): the chart of its date.
+    let accounts = sql::accounts_of_year(tx, gy.id)?;
+    let role = sql::category_expense_role(tx, &valid.category)?;
+    let lines = ledger::expense_lines(&accounts, &valid, role);
+    let category_name = names.iter().find(|(c, _)| *c == valid.category).map(|(_, n)| n.clone()).unwrap_or_default();
+    let dir = attachment_dir_of(at.attachments_dir.as_deref(), at.books_path.as_deref());
+    let files = verify_refs(dir, &valid.attachments, Evidence::Attachments)?;
+    ledger::check_open(sql::is_closed(tx, Month::of(valid.date))?, valid.date)?;
+    if let Some(pid) = valid.project_id {
+        position::check_project_payment(tx, &accounts, gy.id, pid, &valid, &category_name)?;
+    }
+    // A payment to a project spends what its own agreement holds, so it is seen from it.
+    let pos = reading.position(tx, &accounts, gy.id, &valid.category, valid.source, valid.project_id)?;
+    ledger::check_spend(pos.spend(), valid.amount, &category_name, valid.source)?;
+    let row = sql::voucher_insert(
+        tx,
+        &at.actor,
+        &NewVoucher {
+            date: valid.date,
+            kind: VoucherKind::Expense,
+            summary: &valid.summary,
+            grant_year_id: gy.id,
+            receipt_id: None,
+            reverses_id: None,
+            payee: &valid.payee,
+            method: valid.method,
+            chart: &accounts.chart,
+            project_id: valid.project_id,
+            lines: &lines,
+        },
+    )?;
+    sql::attach(tx, &at.actor, row.id, &files)?;
+    reading.posted(gy.id, &valid.category, valid.source, valid.project_id, valid.amount);
+    Ok(row)
 }
 
 /// Whether `original` may be reversed now: the one check `voucher_reverse` makes and the window's

@@ -5,6 +5,9 @@
 //!
 //! Every function takes a connection, so a write calls it inside its own immediate transaction.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use rusqlite::Connection;
 
 use crate::domain::grant::FundSource;
@@ -177,4 +180,77 @@ pub(crate) fn check_project_payment(
         .map(|(.., m)| m)
         .unwrap_or(Money::ZERO);
     project::check_payment(agreed, paid, e.amount, &p.name, category_name, e.source)
+}
+
+/// Where R-SPEND's reading of a line comes from while expenses are posted.
+///
+/// `Fresh` reads the books for every expense, as `expense_post` does. `Running` serves a batch
+/// posted in one transaction (`expenses_post_many`): each grant year's positions are read from
+/// the books once, then moved by what the batch itself posts, so a batch of thousands does not
+/// re-sum the whole year before every voucher. Both hand the same `LinePosition` to the same
+/// `check_spend`. A payment to a service project changes what agreements hold, so it drops the
+/// year's readings and the next expense reads the books again.
+pub(crate) enum Reading {
+    Fresh,
+    Running(HashMap<(i64, Option<i64>), Vec<LinePosition>>),
+}
+
+impl Reading {
+    pub fn running() -> Reading {
+        Reading::Running(HashMap::new())
+    }
+
+    /// The line and source as `position_of` reads them, seen from the project `except`.
+    pub fn position(
+        &mut self,
+        conn: &Connection,
+        accounts: &Accounts,
+        grant_year_id: i64,
+        category: &str,
+        source: FundSource,
+        except: Option<i64>,
+    ) -> Result<LinePosition> {
+        let views = match self {
+            Reading::Fresh => return position_of(conn, accounts, grant_year_id, category, source, except),
+            Reading::Running(views) => views,
+        };
+        let key = (grant_year_id, except);
+        if let Entry::Vacant(e) = views.entry(key) {
+            e.insert(positions_in(conn, accounts, grant_year_id, except)?);
+        }
+        match views.get(&key).and_then(|all| all.iter().find(|p| p.category == category && p.source == source)) {
+            Some(p) => Ok(p.clone()),
+            // A line the year has no budget for: R-SPEND refuses any positive amount on it anyway.
+            None => position_of(conn, accounts, grant_year_id, category, source, except),
+        }
+    }
+
+    /// Moves the readings by an expense just posted: the line's `spent` grows and its source's
+    /// cash shrinks by `amount`, exactly what the two posting lines add to the sums `positions_in`
+    /// reads.
+    pub fn posted(
+        &mut self,
+        grant_year_id: i64,
+        category: &str,
+        source: FundSource,
+        project: Option<i64>,
+        amount: Money,
+    ) {
+        let Reading::Running(views) = self else { return };
+        if project.is_some() {
+            views.retain(|(gy, _), _| *gy != grant_year_id);
+            return;
+        }
+        for ((gy, _), lines) in views.iter_mut() {
+            if *gy != grant_year_id {
+                continue;
+            }
+            for l in lines.iter_mut().filter(|l| l.source == source) {
+                l.cash -= amount;
+                if l.category == category {
+                    l.spent += amount;
+                }
+            }
+        }
+    }
 }

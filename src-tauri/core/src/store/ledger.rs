@@ -88,7 +88,11 @@ pub fn chart_code_on(conn: &Connection, date: NaiveDate) -> Result<String> {
 /// spans a change of chart (R-CHART) and is therefore the chart of every date in it.
 pub fn chart_code_of_year(conn: &Connection, grant_year_id: i64) -> Result<String> {
     let posted: Option<String> = conn
-        .prepare_cached("SELECT chart FROM voucher WHERE grant_year_id = ?1 ORDER BY id LIMIT 1")?
+        // Every voucher of a grant year is on one chart (this function chose it for each posting
+        // after the first), so the first in book order answers as well as the first posted, and
+        // is read off the `voucher_grant` index: ordering by id sorted the whole year's vouchers
+        // on every posting and every report (3 ms at 20,000 vouchers, issue 16).
+        .prepare_cached("SELECT chart FROM voucher WHERE grant_year_id = ?1 ORDER BY voucher_date, year, seq LIMIT 1")?
         .query_row([grant_year_id], |r| r.get(0))
         .optional()?;
     if let Some(chart) = posted {
