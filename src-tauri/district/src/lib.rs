@@ -27,7 +27,7 @@ use shelian_core::store::{Actor, DISTRICT, Store, meta};
 use shelian_export::manifest::sha256_hex;
 use shelian_export::model::Packet;
 use shelian_export::zip::DATA_NAME;
-use shelian_export::{Manifest, verify};
+use shelian_export::{Manifest, VerifyError, verify};
 use ts_rs::TS;
 
 pub use summary::{DistrictOwed, DistrictRow, DistrictSummary, DistrictTotals, DistrictWarning, DistrictYear};
@@ -168,8 +168,8 @@ impl District {
                 ..base
             });
         }
-        let data = packet_data(zip, &manifest).map_err(|why| refuse(&why))?;
-        let (_, version) = parse(&data).map_err(|why| refuse(&why))?;
+        let data = packet_data(zip, &manifest).map_err(|e| refuse(&e.to_string()))?;
+        let (_, version) = parse(&data).map_err(|e| refuse(&e.to_string()))?;
         let manifest_json = serde_json::to_string(&manifest).map_err(|_| refuse("清单无法读取"))?;
         let actor = self.actor();
         let added_at = actor.timestamp();
@@ -260,9 +260,9 @@ impl District {
                 all.iter().filter(|o| o.credit_code == p.credit_code && o.year == p.year && o.id != p.id).count();
             // Stored packets were verified and parsed on the way in; one that no longer parses
             // means the file was edited outside the app.
-            let (packet, version) = parse(&p.data_json).map_err(|why| CoreError::FileRefused {
+            let (packet, version) = parse(&p.data_json).map_err(|e| CoreError::FileRefused {
                 message: format!(
-                    "区级汇总文件中 {} {} 年度的申报数据无法读取（{why}），请联系技术支持",
+                    "区级汇总文件中 {} {} 年度的申报数据无法读取（{e}），请联系技术支持",
                     p.federation, p.year
                 ),
             })?;
@@ -341,22 +341,22 @@ fn current_ids(all: &[StoredPacket]) -> Vec<i64> {
 }
 
 /// The packet data of a verified ZIP, as text.
-fn packet_data(zip: &[u8], manifest: &Manifest) -> std::result::Result<String, String> {
+fn packet_data(zip: &[u8], manifest: &Manifest) -> std::result::Result<String, VerifyError> {
     let name = manifest
         .files
         .iter()
         .map(|f| f.name.as_str())
         .find(|n| n.ends_with(&format!("/{DATA_NAME}")) || *n == DATA_NAME)
-        .ok_or_else(|| format!("缺少文件「{DATA_NAME}」"))?;
-    let bytes = shelian_export::zip::entry(zip, name).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| format!("「{DATA_NAME}」不是有效的文本"))
+        .ok_or_else(|| VerifyError::Missing(DATA_NAME.to_owned()))?;
+    let bytes = shelian_export::zip::entry(zip, name)?;
+    String::from_utf8(bytes).map_err(|_| VerifyError::BadManifest(DATA_NAME.to_owned()))
 }
 
 /// Reads packet data of any version this program knows, with its version.
-fn parse(data: &str) -> std::result::Result<(Packet, u32), String> {
-    let packet: Packet = serde_json::from_str(data).map_err(|_| format!("「{DATA_NAME}」无法读取"))?;
+fn parse(data: &str) -> std::result::Result<(Packet, u32), VerifyError> {
+    let packet: Packet = serde_json::from_str(data).map_err(|_| VerifyError::BadManifest(DATA_NAME.to_owned()))?;
     if packet.schema_version > shelian_export::model::PACKET_SCHEMA_VERSION {
-        return Err(shelian_export::VerifyError::NewerVersion(u64::from(packet.schema_version)).to_string());
+        return Err(VerifyError::NewerVersion(u64::from(packet.schema_version)));
     }
     let version = packet.schema_version;
     Ok((packet, version))
