@@ -445,20 +445,36 @@ fn spend_month(books: &mut Books, rng: &mut Rng, gy: i64, month: &str, n: u32, s
             continue;
         }
         books.set_clock(at(&date.to_string()));
-        books.expense_post(&ExpenseInput {
-            grant_year_id: gy,
-            date: date.to_string(),
-            summary: rng.pick(summaries).to_string(),
-            category: category.into(),
-            source,
-            amount: amount.to_string(),
-            payee: rng.pick(payees).to_string(),
-            payment_method: if amount < Money::from_yuan(300) { PaymentMethod::Cash } else { PaymentMethod::Bank },
-            attachments: vec![],
-            project_id: None,
-        })?;
+        books.expense_post(&demo_expense(rng, gy, date, category, source, amount, summaries, payees))?;
     }
     Ok(())
+}
+
+/// One demo expense as a secretary types it: a summary and a payee typical of its budget line,
+/// paid in cash under 300 yuan and by bank transfer above. Shared by the street and city generators.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn demo_expense(
+    rng: &mut Rng,
+    grant_year_id: i64,
+    date: NaiveDate,
+    category: &str,
+    source: FundSource,
+    amount: Money,
+    summaries: &[&str],
+    payees: &[&str],
+) -> ExpenseInput {
+    ExpenseInput {
+        grant_year_id,
+        date: date.to_string(),
+        summary: rng.pick(summaries).to_string(),
+        category: category.into(),
+        source,
+        amount: amount.to_string(),
+        payee: rng.pick(payees).to_string(),
+        payment_method: if amount < Money::from_yuan(300) { PaymentMethod::Cash } else { PaymentMethod::Bank },
+        attachments: vec![],
+        project_id: None,
+    }
 }
 
 /// A typing mistake caught the same day: posted at 6,800 instead of 680, reversed (红字冲销), and

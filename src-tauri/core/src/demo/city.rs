@@ -9,7 +9,7 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{Rng, SPENDING, at, federation_input, line, member_inputs, receipt};
+use super::{Rng, SPENDING, at, demo_expense, federation_input, line, member_inputs, receipt};
 use crate::books::reports::LedgerFilter;
 use crate::books::{Books, OpenOptions};
 use crate::domain::grant::{ApprovalInput, FundSource, GrantYearInput, PolicyInput};
@@ -326,25 +326,7 @@ fn spending(rng: &mut Rng, gy: i64, year: i32, count: u32) -> Vec<(NaiveDate, Ex
             let date = first + chrono::Days::new(rng.below(u64::from(days)));
             let fen = (base_fen * (80 + rng.below(41) as i64) / 100).max(1);
             let amount = Money::from_fen(fen);
-            out.push((
-                date,
-                ExpenseInput {
-                    grant_year_id: gy,
-                    date: date.to_string(),
-                    summary: rng.pick(summaries).to_string(),
-                    category: category.into(),
-                    source,
-                    amount: amount.to_string(),
-                    payee: rng.pick(payees).to_string(),
-                    payment_method: if amount < Money::from_yuan(300) {
-                        PaymentMethod::Cash
-                    } else {
-                        PaymentMethod::Bank
-                    },
-                    attachments: vec![],
-                    project_id: None,
-                },
-            ));
+            out.push((date, demo_expense(rng, gy, date, category, source, amount, summaries, payees)));
         }
     }
     out
