@@ -36,7 +36,27 @@ fn operator_name() -> String {
         .unwrap_or_else(|| "秘书".to_owned())
 }
 
+/// On Linux, WebKitGTK draws the page with the CPU unless the person running the app said otherwise
+/// (`WEBKIT_DISABLE_DMABUF_RENDERER=0`). Its GPU path (the DMA-BUF renderer) cost ~85 MB more
+/// memory and made pages ~40% slower to appear in the measurements of ARCHITECTURE.md ("Linux
+/// rendering"): on a PC without a working GPU driver, Mesa's software GL emulates the GPU on the
+/// CPU, and on some drivers the GPU path shows a blank window or aborts. A window of forms and
+/// tables needs none of it. Windows (WebView2) and macOS are not affected.
+#[cfg(target_os = "linux")]
+fn prefer_cpu_rendering() {
+    const VAR: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+    if std::env::var_os(VAR).is_none() {
+        // SAFETY: called first thing in `run()`, which `main` calls before any thread starts, so
+        // nothing reads the environment concurrently.
+        unsafe { std::env::set_var(VAR, "1") };
+    }
+}
+
+/// Starts the app. Call it from `main` before any other thread exists (it sets the environment
+/// WebKitGTK reads on Linux).
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    prefer_cpu_rendering();
     tauri::Builder::default()
         .plugin(
             tauri_plugin_log::Builder::new()
@@ -55,14 +75,12 @@ pub fn run() {
                 None => app.path().app_data_dir()?,
             };
             log::info!("data folder: {}", dir.display());
-            app.manage(session::AppState::open(dir, operator_name()));
-            // The daily backup runs beside the window's start-up rather than before it, so a large
-            // file does not delay the first paint; commands wait on the session lock meanwhile.
+            app.manage(session::AppState::new(dir, operator_name()));
+            // Opening the books (which checks the whole file) and the day's backup run beside the
+            // window's start-up rather than before it, so a large file does not delay the window;
+            // the first command waits for the opening on the session's lock, not for the backup.
             let handle = app.handle().clone();
-            std::thread::spawn(move || match handle.state::<session::AppState>().lock() {
-                Ok(mut session) => session.backup_daily(),
-                Err(e) => log::error!("daily backup skipped: {}", e.message),
-            });
+            std::thread::spawn(move || handle.state::<session::AppState>().start());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -45,6 +45,9 @@ fn main() {
     let start = Instant::now();
     let books = Books::open(&path, OpenOptions::default()).expect("open");
     println!("{:<44} {:>9.1} ms   (once: inspect, quick_check, pragmas)", "Books::open", ms(start.elapsed()));
+    let start = Instant::now();
+    books.backup_daily().expect("daily backup");
+    println!("{:<44} {:>9.1} ms   (once a day: copy and verify)", "Books::backup_daily", ms(start.elapsed()));
 
     let years = books.grant_years().expect("years");
     // The year 记账 opens on: the latest executing one, else the latest (kit/GrantYearScope).

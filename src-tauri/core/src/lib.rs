@@ -14,7 +14,7 @@ pub mod sheets;
 pub mod store;
 
 pub use books::grants::{BudgetLineView, FundPosition, GrantYearDetail, HomeOverview};
-pub use books::{Books, OpenOptions};
+pub use books::{Books, DailyBackup, OpenOptions};
 pub use clock::Clock;
 pub use domain::credit_code;
 pub use domain::federation::{Federation, FederationInput};

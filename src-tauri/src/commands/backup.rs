@@ -57,6 +57,7 @@ pub async fn backup_now(app: tauri::AppHandle, state: State<'_, AppState>, folde
     } else {
         PathBuf::from(folder.trim())
     };
+    let _backups = state.backups()?;
     let path = state.lock()?.real_books()?.backup_to(&folder)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(BackupWritten { path: path.display().to_string(), file_name })
@@ -67,6 +68,7 @@ pub async fn backup_now(app: tauri::AppHandle, state: State<'_, AppState>, folde
 #[tauri::command]
 pub async fn backup_restore(app: tauri::AppHandle, state: State<'_, AppState>, path: String) -> Reply<RestoreReport> {
     let folder = crate::exports::export_dir(&app)?;
+    let _backups = state.backups()?;
     let mut session = state.lock()?;
     let books = session.real_books()?;
     let listed = books.backups_list(std::slice::from_ref(&folder))?.into_iter().any(|b| b.path == path);
@@ -85,6 +87,7 @@ pub async fn backup_restore_file(state: State<'_, AppState>, request: Request<'_
     // Only the last component of whatever the window sent, and nothing Windows would refuse.
     let last = picked.rsplit(['/', '\\']).next().unwrap_or_default();
     let name = windows_safe(last);
+    let _backups = state.backups()?;
     let mut session = state.lock()?;
     let incoming = session.data_dir().join("backups").join("incoming");
     let written = (|| {

@@ -3,9 +3,26 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use super::Books;
 use crate::error::{CoreError, Result};
 use crate::store::backup::{self, BackupInfo, RestoreReport};
+
+/// See [`Books::daily_backup`].
+#[derive(Debug, Clone)]
+pub struct DailyBackup {
+    books: PathBuf,
+    today: NaiveDate,
+}
+
+impl DailyBackup {
+    /// Writes the backup through a connection of its own (see `store::backup::daily`); `None` when
+    /// today's was already written.
+    pub fn run(&self) -> Result<Option<PathBuf>> {
+        backup::daily(&self.books, self.today)
+    }
+}
 
 impl Books {
     fn file_path(&self) -> Result<PathBuf> {
@@ -15,7 +32,14 @@ impl Books {
     /// Writes today's daily backup unless it exists, and rotates the older ones (7 daily, 12
     /// monthly). Returns the new file, or `None` when today's was already written.
     pub fn backup_daily(&self) -> Result<Option<PathBuf>> {
-        backup::daily(self.store.conn(), &self.file_path()?, self.today())
+        self.daily_backup()?.run()
+    }
+
+    /// Today's daily backup as a job that needs nothing of these books but their file and today:
+    /// the app takes it while it holds the books and runs it after letting go of them, so that
+    /// copying a large file does not hold up the first screen.
+    pub fn daily_backup(&self) -> Result<DailyBackup> {
+        Ok(DailyBackup { books: self.file_path()?, today: self.today() })
     }
 
     /// Every backup of these books, newest first, each verified; manual backups are looked for in

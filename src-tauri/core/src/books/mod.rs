@@ -22,6 +22,7 @@ pub mod reports;
 #[cfg(test)]
 mod storage_errors;
 
+pub use backup::DailyBackup;
 pub use members::{
     ImportAction, ImportItem, ImportProgress, ImportReport, ImportStage, PROGRESS_EVERY, TEMPLATE_COLUMNS,
 };

@@ -192,7 +192,25 @@ fn verify(path: &Path) -> Result<i64> {
 
 /// The first start of `today`: writes `backups/daily/<stem>-YYYY-MM-DD.shelian` unless it exists,
 /// then rotates. Returns the new backup, or `None` when today's was already there.
-pub fn daily(src: &Connection, books: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+///
+/// It reads the books through a connection of its own, not the window's: copying and verifying a
+/// city-scale file takes a few hundred milliseconds, and the window's connection (with the lock
+/// the app holds around it) stays free for the first screen meanwhile. In WAL mode the copy is
+/// one consistent snapshot while the window reads and writes beside it.
+pub fn daily(books: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
+    let target = daily_dir(books).join(daily_name(books, today));
+    if target.exists() {
+        return Ok(None);
+    }
+    // Read-write without create: a read-only connection to a WAL file needs its -shm to exist,
+    // and a books file that has vanished must be an error, not a new empty file.
+    let src = Connection::open_with_flags(books, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    src.busy_timeout(super::BUSY_TIMEOUT)?;
+    src.pragma_update(None, "query_only", true)?;
+    daily_from(&src, books, today)
+}
+
+fn daily_from(src: &Connection, books: &Path, today: NaiveDate) -> Result<Option<PathBuf>> {
     let dir = daily_dir(books);
     let target = dir.join(daily_name(books, today));
     if target.exists() {

@@ -67,7 +67,7 @@ pub static DISTRICT: FileKind = FileKind {
 const KINDS: [&FileKind; 2] = [&BOOKS, &DISTRICT];
 
 /// How long a connection waits for another window's (or program's) lock before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The first 16 bytes of every SQLite 3 database file.
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";

@@ -70,6 +70,22 @@ fn bytes(path: &Path) -> Vec<u8> {
 }
 
 #[test]
+fn the_daily_backup_runs_beside_a_writer_and_copies_what_is_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let books = books(dir.path(), day("2026-12-03"));
+    let job = books.daily_backup().unwrap();
+    // Another connection (as the window's would be) holds an open write transaction: the backup,
+    // on a connection of its own, neither waits for it nor copies its uncommitted change.
+    let writer = Connection::open(dir.path().join("books.shelian")).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE; UPDATE federation SET phone = '13800000000';").unwrap();
+    let written = job.run().unwrap().expect("written");
+    writer.execute_batch("COMMIT").unwrap();
+    assert_eq!(phone_in(&written), "025-84561234", "the committed state at the time of the copy");
+    assert_eq!(books.federation_get().unwrap().unwrap().phone, "13800000000", "the writer's change landed");
+    assert_eq!(job.run().unwrap(), None, "once a day");
+}
+
+#[test]
 fn the_first_start_of_a_day_writes_one_verified_backup_and_a_second_start_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut books = books(dir.path(), day("2026-12-03"));
