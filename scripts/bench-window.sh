@@ -16,10 +16,6 @@ runs=${2:-3}
 target=${CARGO_TARGET_DIR:-$PWD/target}
 
 scripts/setup.sh test >/dev/null
-if [ "$(dpkg-query -W -f='${Status}' imagemagick 2>/dev/null)" != "install ok installed" ]; then
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends imagemagick >/dev/null
-fi
 # The release app as `make app` builds it, but release; and the WebDriver client. (bench-city
 # builds them once and sets BENCH_BUILT: a new UI bundle relinks the app, minutes on 2 cores.)
 if [ -z "${BENCH_BUILT:-}" ]; then

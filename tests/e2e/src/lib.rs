@@ -243,14 +243,25 @@ impl App {
         .await
     }
 
-    /// Saves a screenshot for a person to look at. Bounded in time: WebKitWebDriver's screenshot
-    /// never answers when `WEBKIT_DISABLE_DMABUF_RENDERER` or `WEBKIT_DISABLE_COMPOSITING_MODE` is
-    /// set (seen here under Xvfb), and a journey must not hang on a picture.
+    /// Saves a screenshot for a person to look at: the X screen the window fills, read from the X
+    /// server once the page has drawn two more frames. Not WebKitWebDriver's screenshot: it waits
+    /// for the page's next rendering update, which with the CPU rendering the app uses on Linux
+    /// (ARCHITECTURE.md, "Linux rendering") never comes while nothing on the page changes.
     pub async fn screenshot(&self, name: &str) -> Result<()> {
-        let path = shots_dir().join(format!("{name}.png"));
-        tokio::time::timeout(Duration::from_secs(15), self.driver.screenshot(&path))
-            .await
-            .with_context(|| format!("screenshot {name} timed out"))??;
+        self.drawn().await?;
+        screen_png(&shots_dir().join(format!("{name}.png"))).with_context(|| format!("screenshot {name}"))
+    }
+
+    /// Resolves after the page has drawn two more frames (or after 200 ms, if it draws none).
+    pub async fn drawn(&self) -> Result<()> {
+        self.driver
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 setTimeout(done, 200);
+                 requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                Vec::new(),
+            )
+            .await?;
         Ok(())
     }
 
@@ -313,4 +324,47 @@ pub async fn journey(name: &str, data_dir: &Path, steps: impl AsyncFnOnce(&App) 
     let quit = app.quit().await;
     outcome?;
     quit
+}
+
+/// Writes the app's window to `path` as an RGB PNG: the largest window shown on the default X
+/// screen (`$DISPLAY`, Xvfb's 24-bit TrueColor, no window manager), read from the X server.
+pub fn screen_png(path: &Path) -> Result<()> {
+    use x11rb::connection::Connection as _;
+    use x11rb::protocol::xproto::{ConnectionExt as _, ImageFormat, ImageOrder, MapState};
+
+    let (conn, screen) = x11rb::connect(None).context("no X display")?;
+    let setup = conn.setup();
+    let root = &setup.roots[screen];
+    let (screen_w, screen_h) = (i32::from(root.width_in_pixels), i32::from(root.height_in_pixels));
+    // The window's part of the screen: GTK also maps small helper windows, some off-screen.
+    let mut area = (0, 0, screen_w, screen_h);
+    let mut largest = 0;
+    for window in conn.query_tree(root.root)?.reply()?.children {
+        if conn.get_window_attributes(window)?.reply()?.map_state != MapState::VIEWABLE {
+            continue;
+        }
+        let g = conn.get_geometry(window)?.reply()?;
+        let (x0, y0) = (i32::from(g.x).max(0), i32::from(g.y).max(0));
+        let x1 = (i32::from(g.x) + i32::from(g.width)).min(screen_w);
+        let y1 = (i32::from(g.y) + i32::from(g.height)).min(screen_h);
+        if x1 > x0 && y1 > y0 && (x1 - x0) * (y1 - y0) > largest {
+            largest = (x1 - x0) * (y1 - y0);
+            area = (x0, y0, x1 - x0, y1 - y0);
+        }
+    }
+    let (x, y, width, height) =
+        (i16::try_from(area.0)?, i16::try_from(area.1)?, u16::try_from(area.2)?, u16::try_from(area.3)?);
+    let image = conn.get_image(ImageFormat::Z_PIXMAP, root.root, x, y, width, height, !0)?.reply()?;
+    let bits = setup.pixmap_formats.iter().find(|f| f.depth == image.depth).map(|f| f.bits_per_pixel);
+    if image.depth != 24 || bits != Some(32) || setup.image_byte_order != ImageOrder::LSB_FIRST {
+        bail!("unexpected X image format: depth {}, {bits:?} bits per pixel", image.depth);
+    }
+    // Each pixel is B, G, R and an unused byte; rows have no padding at 32 bits per pixel.
+    let rgb: Vec<u8> = image.data.chunks_exact(4).flat_map(|p| [p[2], p[1], p[0]]).collect();
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut encoder = png::Encoder::new(file, u32::from(width), u32::from(height));
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.write_header()?.write_image_data(&rgb)?;
+    Ok(())
 }

@@ -142,8 +142,17 @@ async fn settle(app: &App) {
 async fn click(app: &App, css: &str) -> Result<()> {
     settle(app).await;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut first = true;
     loop {
         let el = app.find(css).await?;
+        // A button in a dialog or a popup that has only just appeared may still be zooming in:
+        // WebDriver aims at where it is when the click is computed, and the click lands beside
+        // it. `settle` above cannot see a dialog that was not there yet (a confirm opens after
+        // the click that asks for it), so wait here until nothing moves. Seen with 开始执行's
+        // and 结账's confirms once the window drew on the CPU (faster frames, other timing).
+        if std::mem::take(&mut first) && in_overlay(app, &el).await {
+            app.still().await?;
+        }
         // A click on a disabled button succeeds and does nothing: a button the page enables once
         // its query settles (新建年度资助 waits for the list) is waited for, not clicked too early.
         // Seen under load: the grant dialog never opened.
@@ -166,6 +175,16 @@ async fn click(app: &App, css: &str) -> Result<()> {
             }
             Err(e) => return Err(e.into()),
         }
+    }
+}
+
+/// Whether the element is inside a dialog, a drawer or a popup (which appear with a motion).
+async fn in_overlay(app: &App, el: &WebElement) -> bool {
+    const SCRIPT: &str = "return !!arguments[0].closest('.ant-modal-root, .ant-modal-wrap, .ant-drawer, \
+                          .ant-popover, .ant-dropdown, .ant-select-dropdown, .ant-picker-dropdown')";
+    match el.to_json() {
+        Ok(arg) => app.driver.execute(SCRIPT, vec![arg]).await.is_ok_and(|r| r.json().as_bool() == Some(true)),
+        Err(_) => false,
     }
 }
 

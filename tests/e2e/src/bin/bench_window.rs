@@ -79,10 +79,12 @@ fn comm(pid: u32) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/comm")).map(|s| s.trim().to_owned()).unwrap_or_default()
 }
 
+/// A picture of the screen for a person to look at; a failure is reported and the run goes on.
 fn screenshot(dir: Option<&Path>, name: &str) {
-    if let Some(dir) = dir {
-        let path = dir.join(format!("{name}.png"));
-        let _ = std::process::Command::new("/usr/bin/import").args(["-window", "root"]).arg(&path).status();
+    if let Some(dir) = dir
+        && let Err(e) = shelian_e2e::screen_png(&dir.join(format!("{name}.png")))
+    {
+        eprintln!("screenshot {name}: {e:#}");
     }
 }
 
