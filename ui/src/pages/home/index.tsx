@@ -7,6 +7,7 @@ import { Link } from "react-router-dom";
 import type { Federation, SessionInfo } from "../../ipc";
 import { errorMessage } from "../../ipc";
 import { RuleTag } from "../../forms/problems";
+import { markFirstScreenReady } from "../../ready";
 import GrantOverview from "./GrantOverview";
 import { useHomeOverview } from "../grants/queries";
 import { useVoucherCount } from "../books/queries";
@@ -47,9 +48,6 @@ function FederationCard({ federation }: { federation: Federation | null }) {
     </Card>
   );
 }
-
-/** The performance mark set once the home page's first queries have settled. */
-const READY_MARK = "shelian-home-ready";
 
 const NOT_YET: { title: string; description: string; to?: string; action?: string }[] = [
   {
@@ -97,8 +95,7 @@ export default function HomePage({ session }: { session: SessionInfo }) {
   // scripts/bench-window.sh reads through WebDriver to time exec → the first interactive page.
   const ready = !home.isPending && settled;
   useEffect(() => {
-    if (ready && performance.getEntriesByName(READY_MARK).length === 0)
-      performance.mark(READY_MARK);
+    if (ready) markFirstScreenReady();
   }, [ready]);
   const notYet = NOT_YET.filter((a) => grantArea === null || a.title !== "年度资助").map((a) =>
     a.title === "记账" && current && vouchers > 0
