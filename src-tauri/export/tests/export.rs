@@ -45,9 +45,9 @@ fn snapshot(name: &str, actual: &str) {
 /// The PDF's text as poppler extracts it, with all whitespace removed so that line breaks and
 /// the spacing typst puts between Chinese and Latin characters do not matter.
 fn pdf_text(pdf: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("shelian-export-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{:x}.pdf", pdf.len()));
+    // Removed when dropped, so repeated runs leave nothing behind in the temp folder.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("packet.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&path).arg("-").output().unwrap_or_else(|e| {
         panic!("pdftotext could not run ({e}); install poppler-utils (apt-get install poppler-utils)")

@@ -120,9 +120,8 @@ fn a_2026_packet_names_the_revised_chart_and_its_year_1_report_the_2004_chart() 
     assert_eq!(prev.income_expense.total_received, Money::from_yuan(360_000));
 
     let files = shelian_export::render_all(&p).unwrap();
-    let dir = std::env::temp_dir().join(format!("shelian-chart-2026-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let pdf = dir.join("packet-2026.pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("packet-2026.pdf");
     std::fs::write(&pdf, &files.pdf).unwrap();
     let out = std::process::Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&pdf).arg("-").output().unwrap();
     let text: String = String::from_utf8(out.stdout).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
