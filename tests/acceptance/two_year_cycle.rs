@@ -163,6 +163,7 @@ fn two_funded_years_with_late_matching_an_adjustment_and_a_refused_third_year() 
     let home = story.books.home_overview().unwrap();
     assert_eq!(home.current.map(|c| c.grant.year), Some(2020));
     assert_eq!(home.years.len(), 2);
+    assert_eq!(home.current_vouchers, 0, "2020's books hold no voucher yet");
     let log = story.books.audit_recent(100).unwrap();
     for entity in ["federation", "grant_year", "budget", "fund_receipt", "budget_adjustment", "policy_profile"] {
         assert!(log.iter().any(|e| e.entity == entity), "no audit row for {entity}");

@@ -25,7 +25,7 @@ describe("App", () => {
     vi.mocked(sessionCloseDemo).mockReset().mockResolvedValue();
     vi.mocked(homeOverview)
       .mockReset()
-      .mockResolvedValue({ current: null, years: [], needsRecognition: false });
+      .mockResolvedValue({ current: null, years: [], currentVouchers: 0, needsRecognition: false });
   });
 
   it("offers both choices on first run, and opens the demo books", async () => {

@@ -4,6 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { HashRouter } from "react-router-dom";
 import App from "./App";
+import { askFirstScreen } from "./firstScreen";
 import { preloadPages } from "./pages";
 import { AppProviders, makeQueryClient } from "./providers";
 import { afterFirstScreen } from "./ready";
@@ -15,13 +16,18 @@ const queryClient = makeQueryClient();
 // other and a click later finds its page loaded.
 afterFirstScreen(() => void preloadPages());
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <AppProviders queryClient={queryClient}>
-      {/* Hash routing: the app is served from Tauri's custom protocol, which has no server routes. */}
-      <HashRouter>
-        <App />
-      </HashRouter>
-    </AppProviders>
-  </StrictMode>,
+// The session and 首页 are asked for before anything renders, and the first render waits for the
+// answers (FIRST_SCREEN_WAIT_MS at most): the window draws 首页 once, with its figures, instead of
+// 正在打开, then the frame, then the figures, each render waiting on the last to ask its question.
+void askFirstScreen(queryClient).then(() =>
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <AppProviders queryClient={queryClient}>
+        {/* Hash routing: the app is served from Tauri's custom protocol, which has no server routes. */}
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </AppProviders>
+    </StrictMode>,
+  ),
 );

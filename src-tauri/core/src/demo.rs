@@ -932,6 +932,18 @@ mod tests {
         let home = again.home_overview().unwrap();
         let current = home.current.expect("2020 is open");
         assert_eq!(current.grant.year, 2020);
+        // 首页 counts the open year's vouchers the way 记账 lists them.
+        let listed = again
+            .vouchers(&crate::books::ledger::VoucherQuery {
+                grant_year_id: current.grant.id,
+                month: None,
+                page: 1,
+                page_size: 1,
+            })
+            .unwrap()
+            .total;
+        assert!(listed > 0, "the demo's open year has vouchers");
+        assert_eq!(home.current_vouchers, listed);
         assert_eq!(current.arrears.expect("half the matching is owed").amount.to_string(), "100000.00");
         let members = again.members_list(&Default::default()).unwrap().total;
         assert_eq!(members, DemoScale::STREET.members as i64);

@@ -7,6 +7,11 @@ import type { GrantYearDetail } from "./GrantYearDetail";
  */
 export type HomeOverview = { current: GrantYearDetail | null, years: Array<GrantYear>, 
 /**
+ * How many vouchers the current grant year's books hold (0 without a current year), so the
+ * first screen needs one answer, not a second query that waits for the year's id.
+ */
+currentVouchers: number, 
+/**
  * Recognition is missing: no grant can be approved yet (R-RECOG).
  */
 needsRecognition: boolean, };

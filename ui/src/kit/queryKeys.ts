@@ -40,8 +40,6 @@ export const queryKeys = {
   books: {
     all: ["books"] as const,
     vouchers: (query: VoucherQuery) => ["books", "vouchers", query] as const,
-    voucherCount: (grantYearId: number | null) =>
-      ["books", "vouchers", "count", grantYearId] as const,
     spend: (grantYearId: number) => ["books", "spend", grantYearId] as const,
     months: (grantYearId: number) => ["books", "months", grantYearId] as const,
     chart: (grantYearId: number) => ["books", "chart", grantYearId] as const,

@@ -70,6 +70,10 @@ pub struct GrantYearDetail {
 pub struct HomeOverview {
     pub current: Option<GrantYearDetail>,
     pub years: Vec<GrantYear>,
+    /// How many vouchers the current grant year's books hold (0 without a current year), so the
+    /// first screen needs one answer, not a second query that waits for the year's id.
+    #[ts(type = "number")]
+    pub current_vouchers: i64,
     /// Recognition is missing: no grant can be approved yet (R-RECOG).
     pub needs_recognition: bool,
 }
@@ -338,8 +342,12 @@ impl Books {
             .or(years.last())
             .map(|g| self.grant_year(g.id))
             .transpose()?;
+        let current_vouchers = match &current {
+            Some(detail) => crate::store::ledger::voucher_count(self.store.conn(), detail.grant.id)?,
+            None => 0,
+        };
         let needs_recognition = self.federation_get()?.is_some_and(|f| f.recognition_date.is_none());
-        Ok(HomeOverview { current, years, needs_recognition })
+        Ok(HomeOverview { current, years, current_vouchers, needs_recognition })
     }
 }
 

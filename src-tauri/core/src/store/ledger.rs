@@ -375,6 +375,11 @@ pub fn vouchers(
     Ok((total, rows))
 }
 
+/// How many vouchers a grant year's books hold, reversals included (as `vouchers` counts them).
+pub fn voucher_count(conn: &Connection, grant_year_id: i64) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM voucher WHERE grant_year_id = ?1", [grant_year_id], |r| r.get(0))?)
+}
+
 /// The vouchers naming a service project (payments and their reversals), in book order.
 pub fn vouchers_of_project(conn: &Connection, project_id: i64) -> Result<Vec<VoucherRow>> {
     Ok(conn

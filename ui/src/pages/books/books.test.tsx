@@ -448,16 +448,15 @@ describe("科目表版本", SLOW, () => {
 });
 
 describe("首页", () => {
-  it("counts the current year's vouchers on the 记账 card", async () => {
+  it("counts the current year's vouchers on the 记账 card, from 首页's own answer", async () => {
     const detail = grantDetail();
     vi.mocked(homeOverview).mockResolvedValue({
       current: detail,
       years: [detail.grant],
+      currentVouchers: 4,
       needsRecognition: false,
     });
-    vi.mocked(vouchersList)
-      .mockReset()
-      .mockResolvedValue({ total: 4, items: [RECEIPT] });
+    vi.mocked(vouchersList).mockReset();
     renderWithApp(<HomePage session={session()} />);
 
     const card = await screen.findByTestId("home-area-记账");
@@ -466,11 +465,23 @@ describe("首页", () => {
       "href",
       "/books",
     );
-    expect(vouchersList).toHaveBeenCalledWith({
-      grantYearId: 1,
-      month: null,
-      page: 1,
-      pageSize: 1,
+    // One question for the first screen: the count comes with the overview.
+    expect(vouchersList).not.toHaveBeenCalled();
+    expect(screen.getByTestId("home-page")).toHaveAttribute("data-ready", "true");
+  });
+
+  it("keeps the 记账 card empty while the current year holds no voucher", async () => {
+    const detail = grantDetail();
+    vi.mocked(homeOverview).mockResolvedValue({
+      current: detail,
+      years: [detail.grant],
+      currentVouchers: 0,
+      needsRecognition: false,
     });
+    renderWithApp(<HomePage session={session()} />);
+
+    const card = await screen.findByTestId("home-area-记账");
+    expect(await within(card).findByText("尚未记录收支")).toBeInTheDocument();
+    expect(within(card).getByRole("link", { name: "去记账" })).toHaveAttribute("href", "/books");
   });
 });

@@ -33,18 +33,6 @@ export function useVouchers(query: VoucherQuery) {
   });
 }
 
-/** How many vouchers a grant year holds (首页), 0 while unknown; `settled` once it is known
- * (or there is no year to count). */
-export function useVoucherCount(grantYearId: number | null): { count: number; settled: boolean } {
-  const q = useQuery({
-    queryKey: queryKeys.books.voucherCount(grantYearId),
-    queryFn: () =>
-      vouchersList({ grantYearId: grantYearId as number, month: null, page: 1, pageSize: 1 }),
-    enabled: grantYearId !== null,
-  });
-  return { count: q.data?.total ?? 0, settled: grantYearId === null || !q.isPending };
-}
-
 export function useSpendOptions(grantYearId: number) {
   return useQuery({
     queryKey: queryKeys.books.spend(grantYearId),

@@ -1,7 +1,7 @@
 // Server state of the grant years, the policy profile and the budget categories: one query key per
 // entity (kit/queryKeys), and every mutation invalidates what its kind of write changes instead of
 // patching caches.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   budgetAdjust,
   budgetCategoriesList,
@@ -44,8 +44,23 @@ export function useGrantYear(id: GrantYearId) {
   return useQuery({ queryKey: queryKeys.grantYear.one(id), queryFn: () => grantYearGet(id) });
 }
 
+/**
+ * 首页's question, as firstScreen.ts asks it before the first render and 首页 asks it after. The
+ * answer carries every grant year, the very list `grant_years_list` answers, so it fills that query
+ * too: the first visit to 记账, 服务项目 or 申报材料 does not wait on another round trip to pick its
+ * year. Both keys are refreshed by the same writes (kit/queryKeys.ts).
+ */
+export const homeOverviewQuery = queryOptions({
+  queryKey: queryKeys.home,
+  queryFn: async ({ client }) => {
+    const home = await homeOverview();
+    client.setQueryData(queryKeys.grantYears, home.years);
+    return home;
+  },
+});
+
 export function useHomeOverview() {
-  return useQuery({ queryKey: queryKeys.home, queryFn: homeOverview });
+  return useQuery(homeOverviewQuery);
 }
 
 export function usePolicy() {

@@ -22,6 +22,7 @@ describe("HomePage", () => {
     vi.mocked(homeOverview).mockResolvedValue({
       current: detail,
       years: [detail.grant],
+      currentVouchers: 0,
       needsRecognition: false,
     });
     renderWithApp(<HomePage session={session()} />);
@@ -47,7 +48,12 @@ describe("HomePage", () => {
   });
 
   it("keeps the honest empty card without a grant year, and asks for the recognition date", async () => {
-    vi.mocked(homeOverview).mockResolvedValue({ current: null, years: [], needsRecognition: true });
+    vi.mocked(homeOverview).mockResolvedValue({
+      current: null,
+      years: [],
+      currentVouchers: 0,
+      needsRecognition: true,
+    });
     renderWithApp(<HomePage session={session()} />);
 
     const warning = await screen.findByTestId("home-needs-recognition");
