@@ -6,7 +6,8 @@ import { homeOverview, sessionGet } from "./ipc";
 import type { HomeOverview, SessionInfo } from "./ipc";
 import { queryKeys } from "./kit/queryKeys";
 import { makeQueryClient } from "./providers";
-import { grantDetail } from "./test/grants";
+import { deferred } from "./test/deferred";
+import { grantDetail, homeWith } from "./test/grants";
 import { session } from "./test/render";
 
 vi.mock("./ipc", async (importOriginal) => ({
@@ -16,23 +17,7 @@ vi.mock("./ipc", async (importOriginal) => ({
 }));
 
 const DETAIL = grantDetail();
-const HOME: HomeOverview = {
-  current: DETAIL,
-  years: [DETAIL.grant],
-  currentVouchers: 3,
-  needsRecognition: false,
-};
-
-/** A promise and the functions that settle it, for answers that come when the test says. */
-function later<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+const HOME: HomeOverview = homeWith(DETAIL, 3);
 
 describe("askFirstScreen", () => {
   beforeEach(() => {
@@ -44,8 +29,8 @@ describe("askFirstScreen", () => {
   });
 
   it("asks both questions at once and resolves with both answers (and the years) in the cache", async () => {
-    const s = later<SessionInfo>();
-    const h = later<HomeOverview>();
+    const s = deferred<SessionInfo>();
+    const h = deferred<HomeOverview>();
     vi.mocked(sessionGet).mockReturnValue(s.promise);
     vi.mocked(homeOverview).mockReturnValue(h.promise);
     const client = makeQueryClient();
@@ -69,7 +54,7 @@ describe("askFirstScreen", () => {
 
   it("stops waiting after the wait, and the late answer still lands in the cache", async () => {
     vi.useFakeTimers();
-    const h = later<HomeOverview>();
+    const h = deferred<HomeOverview>();
     vi.mocked(sessionGet).mockResolvedValue(session());
     vi.mocked(homeOverview).mockReturnValue(h.promise);
     const client = makeQueryClient();

@@ -6,16 +6,7 @@ import { Suspense, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { lazyPage } from "./lazyPage";
 import PageBoundary from "./PageBoundary";
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from "../test/deferred";
 
 function Counter({ label }: { label: string }) {
   const [n, setN] = useState(0);

@@ -1,6 +1,6 @@
 // Fixtures for the 年度资助 tests: what Rust sends for the Nanjing 2018 profile and a 2019 grant
 // year of 180,000 yuan (ids are bigint in the bindings; their values do not matter here).
-import type { BudgetCategory, GrantYearDetail, PolicyProfile } from "../ipc";
+import type { BudgetCategory, GrantYearDetail, HomeOverview, PolicyProfile } from "../ipc";
 import { grantActions } from "./rust";
 
 export const POLICY: PolicyProfile = {
@@ -101,5 +101,15 @@ export function grantDetail(overrides: Partial<GrantYearDetail> = {}): GrantYear
       "区级配套欠拨 80,000.00 元，自 2019-03-20 起已 2808 天，已超过提醒期限，请向区民政局催拨",
     ],
     ...overrides,
+  };
+}
+
+/** 首页's answer with `detail` as the current year holding `vouchers` vouchers. */
+export function homeWith(detail: GrantYearDetail, vouchers = 0): HomeOverview {
+  return {
+    current: detail,
+    years: [detail.grant],
+    currentVouchers: vouchers,
+    needsRecognition: false,
   };
 }

@@ -30,7 +30,7 @@ import {
   SPEND_OPTIONS,
 } from "../../test/books";
 import { defaultGrantYear } from "../../kit/GrantYearScope";
-import { grantDetail } from "../../test/grants";
+import { grantDetail, homeWith } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
 import HomePage from "../home";
 import ExpenseModal from "./ExpenseModal";
@@ -449,13 +449,7 @@ describe("科目表版本", SLOW, () => {
 
 describe("首页", () => {
   it("counts the current year's vouchers on the 记账 card, from 首页's own answer", async () => {
-    const detail = grantDetail();
-    vi.mocked(homeOverview).mockResolvedValue({
-      current: detail,
-      years: [detail.grant],
-      currentVouchers: 4,
-      needsRecognition: false,
-    });
+    vi.mocked(homeOverview).mockResolvedValue(homeWith(grantDetail(), 4));
     vi.mocked(vouchersList).mockReset();
     renderWithApp(<HomePage session={session()} />);
 
@@ -471,13 +465,7 @@ describe("首页", () => {
   });
 
   it("keeps the 记账 card empty while the current year holds no voucher", async () => {
-    const detail = grantDetail();
-    vi.mocked(homeOverview).mockResolvedValue({
-      current: detail,
-      years: [detail.grant],
-      currentVouchers: 0,
-      needsRecognition: false,
-    });
+    vi.mocked(homeOverview).mockResolvedValue(homeWith(grantDetail()));
     renderWithApp(<HomePage session={session()} />);
 
     const card = await screen.findByTestId("home-area-记账");

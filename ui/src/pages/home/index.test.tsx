@@ -3,7 +3,7 @@
 import { screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { homeOverview } from "../../ipc";
-import { grantDetail } from "../../test/grants";
+import { grantDetail, homeWith } from "../../test/grants";
 import { renderWithApp, session } from "../../test/render";
 import HomePage from "./index";
 
@@ -18,13 +18,7 @@ describe("HomePage", () => {
   });
 
   it("shows the current grant year: received against due by source, arrears, budget", async () => {
-    const detail = grantDetail();
-    vi.mocked(homeOverview).mockResolvedValue({
-      current: detail,
-      years: [detail.grant],
-      currentVouchers: 0,
-      needsRecognition: false,
-    });
+    vi.mocked(homeOverview).mockResolvedValue(homeWith(grantDetail()));
     renderWithApp(<HomePage session={session()} />);
 
     expect(await screen.findByTestId("home-fund-city")).toHaveTextContent(
