@@ -5,26 +5,24 @@
 // depend on each other: 首页's overview reads the same books the session opens), and the window's
 // first render usually has both answers in the cache.
 import type { QueryClient } from "@tanstack/react-query";
-import { sessionGet } from "./ipc";
-import { queryKeys } from "./kit/queryKeys";
 import { homeOverviewQuery } from "./pages/grants/queries";
+import { sessionQuery } from "./session";
 
 /** How long the first render waits for the answers: past it, 正在打开 shows while they come. */
 export const FIRST_SCREEN_WAIT_MS = 300;
 
 /**
- * Puts the session and 首页's overview into `client` (as `useSession` and `useHomeOverview` would,
- * the grant years with it)
- * and resolves once both have answered, failed included, or after `waitMs`, whichever is first.
- * It never rejects: a failed question stays in the cache as that query's error, for the page that
- * asks it to show (the refused-file screen, for one).
+ * Puts the session and 首页's overview (the grant years with it) into `client`, as `useSession` and
+ * `useHomeOverview` would, and resolves once both have answered, failed included, or after
+ * `waitMs`, whichever is first. It never rejects: a failed question stays in the cache as that
+ * query's error, for the page that asks it to show (the refused-file screen, for one).
  */
 export function askFirstScreen(
   client: QueryClient,
   waitMs: number = FIRST_SCREEN_WAIT_MS,
 ): Promise<void> {
   const answers = Promise.all([
-    client.prefetchQuery({ queryKey: queryKeys.session, queryFn: sessionGet }),
+    client.prefetchQuery(sessionQuery),
     client.prefetchQuery(homeOverviewQuery),
   ]).then(() => undefined);
   const patience = new Promise<void>((resolve) => setTimeout(resolve, waitMs));

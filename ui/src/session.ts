@@ -1,12 +1,15 @@
 // Server state of the open books. The session (mode, file, federation profile) is one entity under
 // one query key; every mutation that changes it invalidates that key instead of patching the cache.
 // Switching between the real and the demo books changes every entity (`afterBooksReplaced`).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { districtClose, districtOpen, sessionCloseDemo, sessionGet, sessionOpenDemo } from "./ipc";
 import { afterBooksReplaced, queryKeys } from "./kit/queryKeys";
 
+/** The session's question, as firstScreen.ts asks it before the first render and the app after. */
+export const sessionQuery = queryOptions({ queryKey: queryKeys.session, queryFn: sessionGet });
+
 export function useSession() {
-  return useQuery({ queryKey: queryKeys.session, queryFn: sessionGet });
+  return useQuery(sessionQuery);
 }
 
 export function useOpenDemo() {

@@ -5,7 +5,11 @@ import type { GrantYearDetail } from "./GrantYearDetail";
 /**
  * The home page: the current grant year at a glance, and every year in one line each.
  */
-export type HomeOverview = { current: GrantYearDetail | null, years: Array<GrantYear>, 
+export type HomeOverview = { current: GrantYearDetail | null, 
+/**
+ * Every grant year, as `grant_years()` lists them (the window fills that query from here).
+ */
+years: Array<GrantYear>, 
 /**
  * How many vouchers the current grant year's books hold (0 without a current year), so the
  * first screen needs one answer, not a second query that waits for the year's id.

@@ -69,6 +69,7 @@ pub struct GrantYearDetail {
 #[ts(export)]
 pub struct HomeOverview {
     pub current: Option<GrantYearDetail>,
+    /// Every grant year, as `grant_years()` lists them (the window fills that query from here).
     pub years: Vec<GrantYear>,
     /// How many vouchers the current grant year's books hold (0 without a current year), so the
     /// first screen needs one answer, not a second query that waits for the year's id.
