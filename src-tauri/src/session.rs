@@ -59,6 +59,10 @@ pub struct AppState {
     backups: Mutex<()>,
 }
 
+fn not_opened() -> ErrorPayload {
+    ErrorPayload::internal("账簿没有打开，请关闭后重新打开社联会管家。")
+}
+
 fn poisoned<T>(_: T) -> ErrorPayload {
     ErrorPayload::internal("程序内部错误，请关闭后重新打开社联会管家。")
 }
@@ -90,8 +94,12 @@ impl AppState {
         }
     }
 
+    /// The session, its real books opened first if nobody has yet: every command and the start-up
+    /// thread come through here, so whichever is first opens them, once.
     pub fn lock(&self) -> Result<std::sync::MutexGuard<'_, Session>, ErrorPayload> {
-        self.session.lock().map_err(poisoned)
+        let mut session = self.session.lock().map_err(poisoned)?;
+        session.open_at_start();
+        Ok(session)
     }
 
     /// Taken before the session's lock by whatever writes a backup or restores the books.
@@ -103,7 +111,7 @@ impl AppState {
 impl Session {
     /// The day's backup of the real books, opening them if nobody has yet; none for a refused file.
     fn daily_backup(&mut self) -> Option<DailyBackup> {
-        let books = self.real().as_ref().ok()?;
+        let books = self.real().ok()?;
         books.daily_backup().map_err(|e| log::error!("no daily backup: {e}")).ok()
     }
 
@@ -129,36 +137,36 @@ impl Session {
         }
     }
 
-    /// The real books (or their refusal), opened now if nobody has yet.
-    fn real(&mut self) -> &mut Result<Books, ErrorPayload> {
-        // A command may come before the start-up thread; the day's backup stays that thread's.
-        self.open_at_start();
-        self.real.get_or_insert_with(|| Err(ErrorPayload::internal("账簿没有打开，请关闭后重新打开社联会管家。")))
+    /// The real books (or their refusal); `AppState::lock` has opened them.
+    fn real(&mut self) -> Result<&mut Books, ErrorPayload> {
+        match &mut self.real {
+            Some(real) => real.as_mut().map_err(|e| e.clone()),
+            None => Err(not_opened()),
+        }
     }
 
     /// The books the window is working on.
     pub fn books(&mut self) -> Result<&mut Books, ErrorPayload> {
-        self.real();
         if self.district.is_some() {
             return Err(ErrorPayload::internal("正在使用区级汇总。请先点「退出区级汇总」，再使用社联会账簿。"));
         }
-        if self.demo.is_some() {
-            return self.demo.as_mut().ok_or_else(|| ErrorPayload::internal("示例数据没有打开。"));
+        match (&mut self.demo, &mut self.real) {
+            (Some(demo), _) => Ok(demo),
+            (None, Some(real)) => real.as_mut().map_err(|e| e.clone()),
+            (None, None) => Err(not_opened()),
         }
-        self.real().as_mut().map_err(|e| e.clone())
     }
 
     /// The real books, for backups and restores: the demo file is regenerated on demand and is
     /// never backed up, and restoring over it would mislead.
     pub fn real_books(&mut self) -> Result<&mut Books, ErrorPayload> {
-        self.real();
         if self.demo.is_some() {
             return Err(ErrorPayload::internal("正在查看示例数据。请先点「退出示例」回到正式账簿，再备份或恢复。"));
         }
         if self.district.is_some() {
             return Err(ErrorPayload::internal("正在使用区级汇总。请先点「退出区级汇总」，再备份或恢复社联会账簿。"));
         }
-        self.real().as_mut().map_err(|e| e.clone())
+        self.real()
     }
 
     pub fn data_dir(&self) -> &std::path::Path {
@@ -167,13 +175,11 @@ impl Session {
 
     /// The district workspace, when the window is in 区级汇总.
     pub fn district(&mut self) -> Result<&mut District, ErrorPayload> {
-        self.real();
         self.district.as_mut().ok_or_else(|| ErrorPayload::internal("区级汇总没有打开，请从首页进入「区级汇总」。"))
     }
 
     /// Opens `district.shelian` in the data folder (creating it) and switches the window to it.
     pub fn open_district(&mut self) -> Result<SessionInfo, ErrorPayload> {
-        self.real();
         self.demo = None;
         let path = self.data_dir.join(DISTRICT_FILE);
         self.district = Some(District::open(&path, &self.operator, Clock::System)?);
@@ -181,13 +187,11 @@ impl Session {
     }
 
     pub fn close_district(&mut self) -> Result<SessionInfo, ErrorPayload> {
-        self.real();
         self.district = None;
         self.info()
     }
 
     pub fn info(&mut self) -> Result<SessionInfo, ErrorPayload> {
-        self.real();
         let data_dir = self.data_dir.display().to_string();
         if let Some(d) = &self.district {
             return Ok(SessionInfo {
@@ -215,7 +219,6 @@ impl Session {
 
     /// Regenerates the demo file beside the real one and switches the window to it.
     pub fn open_demo(&mut self) -> Result<SessionInfo, ErrorPayload> {
-        self.real();
         self.demo = None;
         self.district = None;
         let options = OpenOptions { operator: self.operator.clone(), ..OpenOptions::default() };
@@ -224,7 +227,6 @@ impl Session {
     }
 
     pub fn close_demo(&mut self) -> Result<SessionInfo, ErrorPayload> {
-        self.real();
         self.demo = None;
         self.info()
     }
