@@ -5,6 +5,7 @@
 // depend on each other: 首页's overview reads the same books the session opens), and the window's
 // first render usually has both answers in the cache.
 import type { QueryClient } from "@tanstack/react-query";
+import { settledWithin } from "./kit/whenReady";
 import { homeOverviewQuery } from "./pages/grants/queries";
 import { sessionQuery } from "./session";
 
@@ -24,7 +25,6 @@ export function askFirstScreen(
   const answers = Promise.all([
     client.prefetchQuery(sessionQuery),
     client.prefetchQuery(homeOverviewQuery),
-  ]).then(() => undefined);
-  const patience = new Promise<void>((resolve) => setTimeout(resolve, waitMs));
-  return Promise.race([answers, patience]);
+  ]);
+  return settledWithin(answers, waitMs);
 }

@@ -36,6 +36,20 @@ export function defaultGrantYear(years: GrantYear[], purpose: GrantYearPurpose):
 /** The search parameter holding the chosen year (the calendar year, e.g. 2019). */
 export const YEAR_PARAM = "year";
 
+/**
+ * The year a page shows for its address: the one `?year=` names if the file holds it, else the
+ * purpose's default. The page's hook and its `prepare` (kit/lazyPage) both ask this, so the data
+ * fetched before a page opens is the data it reads.
+ */
+export function scopedGrantYear(
+  years: GrantYear[],
+  search: URLSearchParams,
+  purpose: GrantYearPurpose,
+): GrantYear | null {
+  const asked = Number(search.get(YEAR_PARAM));
+  return years.find((g) => g.year === asked) ?? defaultGrantYear(years, purpose);
+}
+
 /** A page's address for one year, e.g. grantYearPath("/projects", 2019) → "/projects?year=2019". */
 export function grantYearPath(path: string, year: number): string {
   return `${path}?${YEAR_PARAM}=${year}`;
@@ -51,8 +65,7 @@ export function useGrantYearScope(purpose: GrantYearPurpose, pickerTestId?: stri
   const years = useGrantYears();
   const [params, setParams] = useSearchParams();
   const list = years.data ?? [];
-  const asked = Number(params.get(YEAR_PARAM));
-  const grant = list.find((g) => g.year === asked) ?? defaultGrantYear(list, purpose);
+  const grant = scopedGrantYear(list, params, purpose);
 
   const choose = (id: number) => {
     const chosen = list.find((g) => g.id === id);

@@ -12,9 +12,10 @@ import {
 } from "@ant-design/icons";
 import { Alert, Button, Layout, Menu, Tag, Typography, theme } from "antd";
 import { useEffect, type ReactNode } from "react";
-import { useLocation, useNavigate } from "react-router-dom";
+import { useLocation } from "react-router-dom";
 import { errorMessage, type SessionInfo } from "../ipc";
 import { useCloseDemo } from "../session";
+import { useOpenPage } from "./openPage";
 
 const MENU = [
   { key: "/", icon: <HomeOutlined />, label: "首页" },
@@ -63,7 +64,7 @@ export default function AppShell({
   children: ReactNode;
 }) {
   const { token } = theme.useToken();
-  const navigate = useNavigate();
+  const openPage = useOpenPage();
   const { pathname } = useLocation();
   const selected = "/" + (pathname.split("/")[1] ?? "");
   const demo = session.mode === "demo";
@@ -104,7 +105,7 @@ export default function AppShell({
           mode="inline"
           selectedKeys={[selected]}
           items={MENU}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) => openPage(key)}
           style={{ borderInlineEnd: "none" }}
         />
       </Layout.Sider>

@@ -2,6 +2,7 @@
 // first screen needs, and once that screen is ready main.tsx loads the others one by one, so a
 // click later finds its page loaded. The district workspace and first-run setup are loaded only
 // when the session asks for them.
+import type { QueryClient } from "@tanstack/react-query";
 import { lazyPage } from "../kit/lazyPage";
 
 export const BooksPage = lazyPage(() => import("./books"));
@@ -28,6 +29,20 @@ const SHELL_PAGES = [
   FederationPage,
   SettingsPage,
 ];
+
+/** The menu's pages by path, for layout/openPage.ts to prepare before it navigates. */
+export const MENU_PAGES: Record<
+  string,
+  { prepare: (client: QueryClient, search: URLSearchParams) => Promise<void> }
+> = {
+  "/federation": FederationPage,
+  "/members": MembersPage,
+  "/grants": GrantsPage,
+  "/books": BooksPage,
+  "/projects": ProjectsPage,
+  "/packet": PacketPage,
+  "/settings": SettingsPage,
+};
 
 /** Loads the shell's pages one after another; one that fails is loaded again when opened. */
 export async function preloadPages(): Promise<void> {

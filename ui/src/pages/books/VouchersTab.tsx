@@ -3,27 +3,33 @@
 // opens to its double-entry lines, its attachments and the actions 冲销 and 补充附件. An original and
 // its red-ink reversal name each other, so neither is read without the other.
 import { PaperClipOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Descriptions,
-  Grid,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Tooltip,
-  Typography,
-} from "antd";
-import { useState } from "react";
+import { Alert, Button, Descriptions, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { useState, useSyncExternalStore } from "react";
 import { errorMessage, type GrantYear, type MonthStatus, type Voucher } from "../../ipc";
 import { SOURCE_LABEL } from "../grants/labels";
 import AttachModal from "./AttachModal";
 import { AttachmentList } from "./attachments";
 import ExpenseModal from "./ExpenseModal";
-import { Amount, AmountOrDash, keyed, KIND_LABEL, PAYMENT_LABEL } from "./labels";
-import { useVouchers } from "./queries";
+import { Amount, AmountOrDash, keyed, KIND_LABEL, Muted, PAYMENT_LABEL } from "./labels";
+import { FIRST_VOUCHERS, useVouchers } from "./queries";
 import ReverseModal from "./ReverseModal";
+
+/** antd's `xl` breakpoint: from this width the payee has a column of its own. */
+const WIDE = "(min-width: 1200px)";
+
+function onWidthChange(notify: () => void) {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener("change", notify);
+  return () => query.removeEventListener("change", notify);
+}
+
+/**
+ * Whether the window is wide, right from the first render: antd's `Grid.useBreakpoint()` answers
+ * `{}` first and the truth in a layout effect, which rendered the whole voucher table twice.
+ */
+function useWideWindow(): boolean {
+  return useSyncExternalStore(onWidthChange, () => window.matchMedia(WIDE).matches);
+}
 
 /** How an original and its reversal point at each other. */
 export function VoucherLinks({ voucher }: { voucher: Voucher }) {
@@ -58,12 +64,7 @@ function Lines({ voucher }: { voucher: Voucher }) {
           render: (name: string, l) => (
             <>
               {name}
-              {l.categoryName && (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {" "}
-                  — {l.categoryName}
-                </Typography.Text>
-              )}
+              {l.categoryName && <Muted small> — {l.categoryName}</Muted>}
             </>
           ),
         },
@@ -186,9 +187,9 @@ export default function VouchersTab({
   months: MonthStatus[];
   today: string;
 }) {
-  const [month, setMonth] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [month, setMonth] = useState<string | null>(FIRST_VOUCHERS.month);
+  const [page, setPage] = useState<number>(FIRST_VOUCHERS.page);
+  const [pageSize, setPageSize] = useState<number>(FIRST_VOUCHERS.pageSize);
   const [expanded, setExpanded] = useState<number[]>([]);
   const [dialog, setDialog] = useState<
     { kind: "expense" } | { kind: "reverse" | "attach"; voucher: Voucher } | null
@@ -196,7 +197,7 @@ export default function VouchersTab({
   const list = useVouchers({ grantYearId: grant.id, month, page, pageSize });
   const executing = grant.actions.postExpense.allowed;
   // On a narrow window (under 1200 px) the payee moves under the summary instead of its own column.
-  const wide = Grid.useBreakpoint().xl ?? false;
+  const wide = useWideWindow();
 
   return (
     <>
@@ -311,11 +312,7 @@ export default function VouchersTab({
                     服务项目：{v.projectName}
                   </Tag>
                 )}
-                {!wide && v.payee && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    收款方：{v.payee}
-                  </Typography.Text>
-                )}
+                {!wide && v.payee && <Muted small>收款方：{v.payee}</Muted>}
                 {(v.reverses || v.reversedBy) && (
                   <div style={{ marginTop: 2 }}>
                     <VoucherLinks voucher={v} />
@@ -330,10 +327,8 @@ export default function VouchersTab({
             width: 100,
             render: (_, v) => (
               <>
-                <div>{v.categoryName ?? <Typography.Text type="secondary">—</Typography.Text>}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {SOURCE_LABEL[v.source]}
-                </Typography.Text>
+                <div>{v.categoryName ?? <Muted>—</Muted>}</div>
+                <Muted small>{SOURCE_LABEL[v.source]}</Muted>
               </>
             ),
           },
@@ -344,7 +339,7 @@ export default function VouchersTab({
                   dataIndex: "payee",
                   width: 140,
                   ellipsis: true,
-                  render: (p: string) => p || <Typography.Text type="secondary">—</Typography.Text>,
+                  render: (p: string) => p || <Muted>—</Muted>,
                 },
               ]
             : []),
@@ -366,7 +361,7 @@ export default function VouchersTab({
                   <PaperClipOutlined /> {v.attachments.length}
                 </span>
               ) : (
-                <Typography.Text type="secondary">—</Typography.Text>
+                <Muted>—</Muted>
               ),
           },
         ]}

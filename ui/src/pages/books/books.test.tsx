@@ -37,7 +37,9 @@ import ExpenseModal from "./ExpenseModal";
 import BooksPage from "./index";
 import PeriodTab from "./PeriodTab";
 import { ActivitiesTable, ExecutionTable, FundsTables, LedgerTable } from "./ReportsTab";
-import { voucherActions } from "../../test/rust";
+import { grantActions, voucherActions } from "../../test/rust";
+import { makeQueryClient } from "../../providers";
+import { prepareBooks } from "./queries";
 
 // Forms with a date picker, a select and an upload are slow under jsdom on a busy 2-core machine.
 const SLOW = { timeout: 60_000 };
@@ -238,8 +240,8 @@ describe("凭证 list", SLOW, () => {
       "180,000.00",
     ]);
     expect(amounts[0]).toHaveAttribute("data-negative", "true");
-    expect(amounts[0]).toHaveClass("ant-typography-danger");
-    expect(amounts[1]).not.toHaveClass("ant-typography-danger");
+    expect(amounts[0]).toHaveClass("amount-negative");
+    expect(amounts[1]).not.toHaveClass("amount-negative");
     expect(screen.getByText("共 3 张凭证，新的在前")).toBeInTheDocument();
 
     // Opening the original shows its lines and attachments, and no second 冲销.
@@ -355,7 +357,7 @@ describe("报表", () => {
     expect(screen.getByTestId("report-ledger-title")).toHaveTextContent("市级专项资金");
     const reversal = screen.getByText(REVERSAL.summary).closest("tr")!;
     expect(reversal).toHaveClass("ledger-reversal");
-    expect(within(reversal).getByText("-1,280.50")).toHaveClass("ant-typography-danger");
+    expect(within(reversal).getByText("-1,280.50")).toHaveClass("amount-negative");
     expect(within(reversal).getByText("180,000.00")).toBeInTheDocument();
     expect(screen.getByTestId("report-ledger-total")).toHaveTextContent(
       /合计\s*180,000\.00\s*0\.00\s*180,000\.00/,
@@ -471,5 +473,43 @@ describe("首页", () => {
     const card = await screen.findByTestId("home-area-记账");
     expect(await within(card).findByText("尚未记录收支")).toBeInTheDocument();
     expect(within(card).getByRole("link", { name: "去记账" })).toHaveAttribute("href", "/books");
+  });
+});
+
+describe("prepareBooks (记账 opened from the menu)", () => {
+  it("asks for the year the address names, and no cash line for a year not yet executing", async () => {
+    const approved = {
+      ...GRANT,
+      id: 2,
+      year: 2020,
+      status: "approved" as const,
+      actions: grantActions(2020, "approved"),
+    };
+    vi.mocked(grantYearsList).mockResolvedValue([GRANT, approved]);
+    vi.mocked(vouchersList).mockReset().mockResolvedValue({ total: 0, items: [] });
+    vi.mocked(monthsList).mockReset().mockResolvedValue(MONTHS);
+    vi.mocked(spendOptions).mockReset().mockResolvedValue(SPEND_OPTIONS);
+    const client = makeQueryClient();
+
+    await prepareBooks(client, new URLSearchParams("year=2020"));
+    expect(vouchersList).toHaveBeenCalledWith({
+      grantYearId: 2,
+      month: null,
+      page: 1,
+      pageSize: 20,
+    });
+    expect(monthsList).toHaveBeenCalledWith(2);
+    expect(chartGet).toHaveBeenCalledWith(2);
+    expect(spendOptions).not.toHaveBeenCalled();
+
+    // Without a year in the address: the executing one, with its cash line.
+    await prepareBooks(client, new URLSearchParams());
+    expect(vouchersList).toHaveBeenLastCalledWith({
+      grantYearId: 1,
+      month: null,
+      page: 1,
+      pageSize: 20,
+    });
+    expect(spendOptions).toHaveBeenCalledWith(1);
   });
 });

@@ -1,14 +1,23 @@
 // 记账: the books of one grant year — its vouchers (记一笔支出, 冲销, 补充附件), month-end close, the
 // four reports and the chart of accounts, in the year of kit/GrantYearScope ("execution").
 import { Alert, Skeleton, Space, Tabs, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage, type GrantYear, type SessionInfo } from "../../ipc";
 import GrantYearScope from "../../kit/GrantYearScope";
+import { useShowWhenReady } from "../../kit/whenReady";
 import { SOURCE_LABEL, StatusTag, Yuan } from "../grants/labels";
 import { ChartView } from "./ChartTab";
 import PeriodTab from "./PeriodTab";
-import { useChart, useMonths, useSpendOptions } from "./queries";
+import {
+  budgetExecutionQuery,
+  keepsCash,
+  prepareBooks,
+  useChart,
+  useMonths,
+  useSpendOptions,
+} from "./queries";
 import ReportsTab from "./ReportsTab";
 import VouchersTab from "./VouchersTab";
 
@@ -51,6 +60,14 @@ function ChartPane({ grant }: { grant: GrantYear }) {
 function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
   const months = useMonths(grant.id);
   const [tab, setTab] = useState("vouchers");
+  const client = useQueryClient();
+  const showWhenReady = useShowWhenReady();
+  // 报表 opens on the 预算执行表: asked first, it renders once with its figures.
+  const openTab = (key: string) =>
+    showWhenReady(
+      key === "reports" ? client.prefetchQuery(budgetExecutionQuery(grant.id)) : null,
+      () => setTab(key),
+    );
   const monthsPane = months.isError ? (
     <Alert type="error" showIcon message={errorMessage(months.error)} />
   ) : months.data ? (
@@ -67,7 +84,7 @@ function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
             执行期 {grant.periodStart} 至 {grant.periodEnd}
           </span>
           <ChartLine grant={grant} />
-          {grant.status !== "applying" && grant.status !== "approved" && <CashLine grant={grant} />}
+          {keepsCash(grant) && <CashLine grant={grant} />}
         </Space>
       </Typography.Paragraph>
       {(grant.status === "applying" || grant.status === "approved") && (
@@ -85,7 +102,7 @@ function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
       )}
       <Tabs
         activeKey={tab}
-        onChange={setTab}
+        onChange={openTab}
         items={[
           {
             key: "vouchers",
@@ -102,6 +119,9 @@ function GrantBooks({ grant, today }: { grant: GrantYear; today: string }) {
     </>
   );
 }
+
+/** Opened from the menu, the page's data is asked for before it renders (kit/lazyPage). */
+export const prepare = prepareBooks;
 
 export default function BooksPage({ session }: { session: SessionInfo }) {
   return (

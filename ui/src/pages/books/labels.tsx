@@ -1,7 +1,6 @@
 // Words and small pieces the 记账 screens share: payment methods, voucher kinds, account kinds and
 // roles, signed amounts (red when negative, as red ink on paper), file sizes.
-import { Typography } from "antd";
-import type { CSSProperties } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { formatYuan, toFen } from "../../money";
 
 // The words of payment methods and voucher kinds are Rust's (bindings/labels.ts, generated).
@@ -21,6 +20,16 @@ export function isNegative(amount: string): boolean {
   return (toFen(amount) ?? 0n) < 0n;
 }
 
+// The pieces below are in every row of the vouchers and the reports, so they are plain spans styled
+// by styles.css (antd's secondary and danger colours), not antd Typography: a Typography is a
+// component with a dozen hooks and three style registrations, and the first page of 20 vouchers
+// had 60 of them, most of its render time at city scale (README's city-scale table).
+
+/** Secondary text, as antd's `Typography.Text type="secondary"` shows it; `small` in 12px type. */
+export function Muted({ children, small }: { children: ReactNode; small?: boolean }) {
+  return <span className={small ? "muted muted-small" : "muted"}>{children}</span>;
+}
+
 /** An amount in tabular figures; negative amounts (red-ink reversals) in red. */
 export function Amount({
   value,
@@ -34,22 +43,22 @@ export function Amount({
   testId?: string;
 }) {
   const negative = isNegative(value);
+  const className = ["amount", negative && "amount-negative", strong && "amount-strong"];
   return (
-    <Typography.Text
-      strong={strong}
-      type={negative ? "danger" : undefined}
+    <span
+      className={className.filter(Boolean).join(" ")}
       data-testid={testId}
       data-negative={negative || undefined}
-      style={{ fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", ...style }}
+      style={style}
     >
       {formatYuan(value)}
-    </Typography.Text>
+    </span>
   );
 }
 
 /** A zero amount as a quiet dash, so a column of figures shows what moved. */
 export function AmountOrDash({ value }: { value: string }) {
-  if ((toFen(value) ?? 1n) === 0n) return <Typography.Text type="secondary">—</Typography.Text>;
+  if ((toFen(value) ?? 1n) === 0n) return <Muted>—</Muted>;
   return <Amount value={value} />;
 }
 

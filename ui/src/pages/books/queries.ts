@@ -1,7 +1,14 @@
 // Server state of the 记账 area. Every key starts with `queryKeys.books.all`, so one invalidation
 // after a write refreshes vouchers, months, balances and reports alike; what else a posting changes
 // (the grant year's page, 首页, the projects) is `afterLedgerWrite`'s to say.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
 import {
   attachmentRead,
   chartGet,
@@ -19,47 +26,88 @@ import {
   vouchersList,
   type AttachmentRef,
   type ExpenseInput,
+  type GrantYear,
   type LedgerFilter,
   type ReversalInput,
   type VoucherQuery,
 } from "../../ipc";
+import { scopedGrantYear } from "../../kit/GrantYearScope";
 import { afterAttachmentAdd, afterLedgerWrite, queryKeys } from "../../kit/queryKeys";
+import { grantYearsQuery } from "../grants/queries";
 
-export function useVouchers(query: VoucherQuery) {
-  return useQuery({
+/** The page of vouchers 凭证 opens on: the whole year, newest first, 20 to a page. */
+export const FIRST_VOUCHERS = { month: null, page: 1, pageSize: 20 } as const;
+
+export const vouchersQuery = (query: VoucherQuery) =>
+  queryOptions({
     queryKey: queryKeys.books.vouchers(query),
     queryFn: () => vouchersList(query),
-    placeholderData: keepPreviousData,
   });
+
+export function useVouchers(query: VoucherQuery) {
+  return useQuery({ ...vouchersQuery(query), placeholderData: keepPreviousData });
 }
 
-export function useSpendOptions(grantYearId: number) {
-  return useQuery({
+const spendQuery = (grantYearId: number) =>
+  queryOptions({
     queryKey: queryKeys.books.spend(grantYearId),
     queryFn: () => spendOptions(grantYearId),
   });
+
+export function useSpendOptions(grantYearId: number) {
+  return useQuery(spendQuery(grantYearId));
 }
 
-export function useMonths(grantYearId: number) {
-  return useQuery({
+const monthsQuery = (grantYearId: number) =>
+  queryOptions({
     queryKey: queryKeys.books.months(grantYearId),
     queryFn: () => monthsList(grantYearId),
   });
+
+export function useMonths(grantYearId: number) {
+  return useQuery(monthsQuery(grantYearId));
 }
 
-/** The chart a grant year's books are kept in: chosen by its dates (2026 on: 财会〔2024〕25号). */
-export function useChart(grantYearId: number) {
-  return useQuery({
+const chartQuery = (grantYearId: number) =>
+  queryOptions({
     queryKey: queryKeys.books.chart(grantYearId),
     queryFn: () => chartGet(grantYearId),
   });
+
+/** The chart a grant year's books are kept in: chosen by its dates (2026 on: 财会〔2024〕25号). */
+export function useChart(grantYearId: number) {
+  return useQuery(chartQuery(grantYearId));
 }
 
-export function useBudgetExecution(grantYearId: number) {
-  return useQuery({
+export const budgetExecutionQuery = (grantYearId: number) =>
+  queryOptions({
     queryKey: queryKeys.books.execution(grantYearId),
     queryFn: () => reportBudgetExecution(grantYearId),
   });
+
+export function useBudgetExecution(grantYearId: number) {
+  return useQuery(budgetExecutionQuery(grantYearId));
+}
+
+/** Whether the year has money on its books to show (cash by source): not before it executes. */
+export function keepsCash(grant: GrantYear): boolean {
+  return grant.status !== "applying" && grant.status !== "approved";
+}
+
+/**
+ * 记账's first questions for the address's year (kit/lazyPage's `prepare`): the first page of
+ * vouchers, the months, the chart's name and the cash line, asked together, so that the page
+ * renders once with all of them instead of empty, then with the vouchers, then with the months.
+ */
+export async function prepareBooks(client: QueryClient, search: URLSearchParams): Promise<void> {
+  const grant = scopedGrantYear(await client.ensureQueryData(grantYearsQuery), search, "execution");
+  if (!grant) return;
+  await Promise.all([
+    client.prefetchQuery(vouchersQuery({ grantYearId: grant.id, ...FIRST_VOUCHERS })),
+    client.prefetchQuery(monthsQuery(grant.id)),
+    client.prefetchQuery(chartQuery(grant.id)),
+    keepsCash(grant) && client.prefetchQuery(spendQuery(grant.id)),
+  ]);
 }
 
 export function useLedgerReport(filter: LedgerFilter) {

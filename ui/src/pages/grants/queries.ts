@@ -36,8 +36,14 @@ import {
   queryKeys,
 } from "../../kit/queryKeys";
 
+/** Every grant year of the file, oldest first. */
+export const grantYearsQuery = queryOptions({
+  queryKey: queryKeys.grantYears,
+  queryFn: grantYearsList,
+});
+
 export function useGrantYears() {
-  return useQuery({ queryKey: queryKeys.grantYears, queryFn: grantYearsList });
+  return useQuery(grantYearsQuery);
 }
 
 export function useGrantYear(id: GrantYearId) {
