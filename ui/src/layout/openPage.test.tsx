@@ -77,7 +77,7 @@ describe("opening a page from the menu", () => {
     const page = await screen.findByTestId("books-page");
     // The first render of the page already holds the rows and the months: nothing in between.
     expect(within(page).getByText("记-2019-0002")).toBeInTheDocument();
-    expect(within(page).getByTestId("books-chart")).toHaveTextContent("科目表版本");
+    expect(await within(page).findByTestId("books-chart")).toHaveTextContent("科目表版本");
     expect(vouchersList).toHaveBeenCalledTimes(1);
     expect(monthsList).toHaveBeenCalledTimes(1);
   });

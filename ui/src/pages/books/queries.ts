@@ -95,19 +95,23 @@ export function keepsCash(grant: GrantYear): boolean {
 }
 
 /**
- * 记账's first questions for the address's year (kit/lazyPage's `prepare`): the first page of
- * vouchers, the months, the chart's name and the cash line, asked together, so that the page
- * renders once with all of them instead of empty, then with the vouchers, then with the months.
+ * 记账's first questions for the address's year (kit/lazyPage's `prepare`), so that the page
+ * renders once with its table instead of empty, then with the vouchers, then with the months. It
+ * resolves when the first page of vouchers and the months are in: the table and its month filter
+ * are the page's first render. The chart's name and the cash line are asked after them (Rust
+ * answers one command at a time) and not waited for: each fills a span of the header line, a
+ * render of that span alone.
  */
 export async function prepareBooks(client: QueryClient, search: URLSearchParams): Promise<void> {
   const grant = scopedGrantYear(await client.ensureQueryData(grantYearsQuery), search, "execution");
   if (!grant) return;
-  await Promise.all([
+  const table = Promise.all([
     client.prefetchQuery(vouchersQuery({ grantYearId: grant.id, ...FIRST_VOUCHERS })),
     client.prefetchQuery(monthsQuery(grant.id)),
-    client.prefetchQuery(chartQuery(grant.id)),
-    keepsCash(grant) && client.prefetchQuery(spendQuery(grant.id)),
   ]);
+  void client.prefetchQuery(chartQuery(grant.id));
+  if (keepsCash(grant)) void client.prefetchQuery(spendQuery(grant.id));
+  await table;
 }
 
 export function useLedgerReport(filter: LedgerFilter) {
