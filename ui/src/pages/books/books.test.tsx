@@ -13,9 +13,11 @@ import {
   monthClose,
   monthReopen,
   monthsList,
+  reportBudgetExecution,
   spendOptions,
   voucherReverse,
   vouchersList,
+  type BudgetExecution,
 } from "../../ipc";
 import {
   ACTIVITIES,
@@ -38,6 +40,7 @@ import BooksPage from "./index";
 import PeriodTab from "./PeriodTab";
 import { ActivitiesTable, ExecutionTable, FundsTables, LedgerTable } from "./ReportsTab";
 import { grantActions, voucherActions } from "../../test/rust";
+import { deferred } from "../../test/deferred";
 import { makeQueryClient } from "../../providers";
 import { prepareBooks } from "./queries";
 
@@ -54,6 +57,7 @@ vi.mock("../../ipc", async (importOriginal) => ({
   monthClose: vi.fn(),
   monthReopen: vi.fn(),
   monthsList: vi.fn(),
+  reportBudgetExecution: vi.fn(),
   spendOptions: vi.fn(),
   voucherReverse: vi.fn(),
   vouchersList: vi.fn(),
@@ -369,6 +373,29 @@ describe("报表", () => {
     expect(screen.getByText("其中：市级专项资金")).toHaveAttribute("data-level", "2");
     expect(screen.getByText("一、收入")).toHaveStyle({ fontWeight: "600" });
     expect(screen.getByText(/民间非营利组织会计制度（2004）/)).toBeInTheDocument();
+  });
+});
+
+describe("报表 tab", SLOW, () => {
+  it("asks for the 预算执行表 before it shows, and shows it with its totals at once", async () => {
+    const user = userEvent.setup();
+    vi.mocked(grantYearsList).mockReset().mockResolvedValue([GRANT]);
+    vi.mocked(monthsList).mockReset().mockResolvedValue(MONTHS);
+    vi.mocked(spendOptions).mockReset().mockResolvedValue(SPEND_OPTIONS);
+    vi.mocked(vouchersList).mockReset().mockResolvedValue({ total: 0, items: [] });
+    const answer = deferred<BudgetExecution>();
+    vi.mocked(reportBudgetExecution).mockReset().mockReturnValue(answer.promise);
+    renderWithApp(<BooksPage session={session()} />);
+
+    await user.click(await screen.findByRole("tab", { name: "报表" }));
+    expect(reportBudgetExecution).toHaveBeenCalledWith(1);
+    expect(screen.queryByTestId("report-kind")).toBeNull();
+
+    answer.resolve(EXECUTION);
+    // The tab's first render holds the report: no skeleton in between.
+    await screen.findByTestId("report-kind");
+    expect(screen.getByTestId("report-execution-total")).toHaveTextContent("合计");
+    expect(reportBudgetExecution).toHaveBeenCalledTimes(1);
   });
 });
 
