@@ -29,7 +29,7 @@ import ImportWizard from "./ImportWizard";
 import MemberDetails, { Signals, ratingText } from "./MemberDetails";
 import MemberForm from "./MemberForm";
 import { INSPECTION, LEGAL_FORM, STATUS, options } from "./labels";
-import { useListEntries, useMember, useMembers } from "./queries";
+import { FIRST_MEMBERS, prepareMembers, useListEntries, useMember, useMembers } from "./queries";
 
 const SORT_KEYS: Record<string, MemberQuery["sort"]> = {
   name: "name",
@@ -40,23 +40,11 @@ const SORT_KEYS: Record<string, MemberQuery["sort"]> = {
   inspection: "inspection",
 };
 
-const INITIAL: MemberQuery = {
-  search: "",
-  categoryId: null,
-  legalForm: null,
-  communityId: null,
-  status: null,
-  rating: null,
-  inspection: null,
-  signal: null,
-  sort: "name",
-  descending: false,
-  page: 1,
-  pageSize: 20,
-};
+/** Opened from the menu, the page's data is asked for before it renders (kit/lazyPage). */
+export const prepare = prepareMembers;
 
 export default function MembersPage({ session }: { session: SessionInfo }) {
-  const [query, setQuery] = useState<MemberQuery>(INITIAL);
+  const [query, setQuery] = useState<MemberQuery>(FIRST_MEMBERS);
   const [search, setSearch] = useState("");
   const [openId, setOpenId] = useState<number | null>(null);
   const [editing, setEditing] = useState<"new" | number | null>(null);
