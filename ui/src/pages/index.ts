@@ -2,8 +2,7 @@
 // first screen needs, and once that screen is ready main.tsx loads the others one by one, so a
 // click later finds its page loaded. The district workspace and first-run setup are loaded only
 // when the session asks for them.
-import type { QueryClient } from "@tanstack/react-query";
-import { lazyPage } from "../kit/lazyPage";
+import { lazyPage, type LazyPage } from "../kit/lazyPage";
 
 export const BooksPage = lazyPage(() => import("./books"));
 export const MembersPage = lazyPage(() => import("./members"));
@@ -31,10 +30,7 @@ const SHELL_PAGES = [
 ];
 
 /** The menu's pages by path, for layout/openPage.ts to prepare before it navigates. */
-export const MENU_PAGES: Record<
-  string,
-  { prepare: (client: QueryClient, search: URLSearchParams) => Promise<void> }
-> = {
+export const MENU_PAGES: Record<string, Pick<LazyPage<never>, "prepare">> = {
   "/federation": FederationPage,
   "/members": MembersPage,
   "/grants": GrantsPage,

@@ -4,7 +4,7 @@
 import { Select, Space, Tag } from "antd";
 import { useEffect, useState } from "react";
 import type { Eligibility, MemberQuery } from "../../ipc";
-import { useMembers } from "../members/queries";
+import { FIRST_MEMBERS, useMembers } from "../members/queries";
 
 /** What the form needs of the chosen undertaker. */
 export interface Undertaker {
@@ -14,20 +14,8 @@ export interface Undertaker {
   eligibility: Eligibility;
 }
 
-const QUERY: MemberQuery = {
-  search: "",
-  categoryId: null,
-  legalForm: null,
-  communityId: null,
-  status: "active",
-  rating: null,
-  inspection: null,
-  signal: null,
-  sort: "name",
-  descending: false,
-  page: 1,
-  pageSize: 50,
-};
+/** The member list's first page, narrowed to active members, 50 of them. */
+const QUERY: MemberQuery = { ...FIRST_MEMBERS, status: "active", pageSize: 50 };
 
 function Signals({ eligibility }: { eligibility: Eligibility }) {
   return (
