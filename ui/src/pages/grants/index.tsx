@@ -8,13 +8,16 @@ import { errorMessage } from "../../ipc";
 import { addYuan } from "../../money";
 import GrantYearModal from "./GrantYearModal";
 import { StatusTag, Yuan } from "./labels";
-import { useGrantYears, usePolicy } from "./queries";
+import { prepareGrants, useGrantYears, usePolicy } from "./queries";
 
 /** The next calendar year after the last one on record, else this year. */
 export function proposedYear(years: GrantYear[], today: string): number {
   if (years.length === 0) return Number(today.slice(0, 4));
   return Math.max(...years.map((g) => g.year)) + 1;
 }
+
+/** Opened from the menu, the page's data is asked for before it renders (kit/lazyPage). */
+export const prepare = prepareGrants;
 
 export default function GrantsPage({ session }: { session: SessionInfo }) {
   const navigate = useNavigate();

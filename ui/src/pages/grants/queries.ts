@@ -1,7 +1,13 @@
 // Server state of the grant years, the policy profile and the budget categories: one query key per
 // entity (kit/queryKeys), and every mutation invalidates what its kind of write changes instead of
 // patching caches.
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
 import {
   budgetAdjust,
   budgetCategoriesList,
@@ -69,8 +75,18 @@ export function useHomeOverview() {
   return useQuery(homeOverviewQuery);
 }
 
+const policyQuery = queryOptions({ queryKey: queryKeys.policy.all, queryFn: policyGet });
+
 export function usePolicy() {
-  return useQuery({ queryKey: queryKeys.policy.all, queryFn: policyGet });
+  return useQuery(policyQuery);
+}
+
+/**
+ * 年度资助's first questions (kit/lazyPage's `prepare`): the grant years (usually already in from
+ * 首页) and the policy its limits come from, so that the page renders once with its table.
+ */
+export async function prepareGrants(client: QueryClient): Promise<void> {
+  await Promise.all([client.prefetchQuery(grantYearsQuery), client.prefetchQuery(policyQuery)]);
 }
 
 export function usePolicyHistory() {

@@ -56,7 +56,7 @@ export function useMember(id: number | null) {
   });
 }
 
-const listEntriesQuery = (kind: ListKind) =>
+export const listEntriesQuery = (kind: ListKind) =>
   queryOptions({ queryKey: queryKeys.lists.of(kind), queryFn: () => listEntries(kind) });
 
 export function useListEntries(kind: ListKind) {

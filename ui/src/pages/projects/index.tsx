@@ -1,7 +1,7 @@
 // 服务项目: the projects of one grant year (kit/GrantYearScope, "execution"), its progress at a
 // glance above the list, filters by status, undertaker and community, and 新建项目.
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Progress, Select, Space, Table, Tooltip, Typography } from "antd";
+import { Button, Select, Space, Table, Tooltip } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import {
@@ -14,6 +14,7 @@ import {
 } from "../../ipc";
 import GrantYearScope from "../../kit/GrantYearScope";
 import { formatYuan } from "../../money";
+import { Muted } from "../books/labels";
 import { useListEntries } from "../members/queries";
 import GrantProgressCard from "./GrantProgressCard";
 import {
@@ -22,49 +23,39 @@ import {
   ProjectStatusTag,
   quantity,
   quantityPercent,
+  RowBar,
   STATUS_LABEL,
   STATUS_ORDER,
 } from "./labels";
 import ProjectForm from "./ProjectForm";
-import { useProjects } from "./queries";
+import { ALL_PROJECTS, prepareProjects, useProjects } from "./queries";
 
 function BeneficiariesBar({ p }: { p: ProjectSummary }) {
   const t = p.targets.find((x) => x.kind === "beneficiaries");
-  if (!t) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!t) return <Muted>—</Muted>;
+  const percent = quantityPercent(t.actual, t.target);
   return (
-    <Tooltip title={`服务人次 ${quantity(t.actual)} / ${quantity(t.target)}（${t.percent}）`}>
-      <div data-testid="project-row-beneficiaries" style={{ minWidth: 90 }}>
-        <Typography.Text style={{ fontSize: 12, ...FIGURE }}>
-          {quantity(t.actual)} / {quantity(t.target)}
-        </Typography.Text>
-        <Progress
-          percent={quantityPercent(t.actual, t.target)}
-          showInfo={false}
-          size="small"
-          style={{ margin: 0 }}
-        />
-      </div>
-    </Tooltip>
+    <div
+      data-testid="project-row-beneficiaries"
+      style={{ minWidth: 90 }}
+      title={`服务人次 ${quantity(t.actual)} / ${quantity(t.target)}（${t.percent}）`}
+    >
+      <span style={{ fontSize: 12, ...FIGURE }}>
+        {quantity(t.actual)} / {quantity(t.target)}
+      </span>
+      <RowBar percent={percent} />
+    </div>
   );
 }
 
 function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<Omit<ProjectQuery, "grantYearId">>({
-    status: null,
-    memberId: null,
-    communityId: null,
-  });
+  const [filters, setFilters] = useState<Omit<ProjectQuery, "grantYearId">>(ALL_PROJECTS);
   const [creating, setCreating] = useState(false);
   const query: ProjectQuery = { grantYearId: grant.id, ...filters };
   const list = useProjects(query);
   // The whole year, unfiltered, for the undertaker filter's choices.
-  const all = useProjects({
-    grantYearId: grant.id,
-    status: null,
-    memberId: null,
-    communityId: null,
-  });
+  const all = useProjects({ grantYearId: grant.id, ...ALL_PROJECTS });
   const communities = useListEntries("community");
   const undertakers = [
     ...new Map((all.data ?? []).map((p) => [p.project.memberId, p.project.memberName])),
@@ -148,14 +139,14 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             key: "name",
             title: "项目名称",
             render: (_, p) => (
-              <Space direction="vertical" size={0}>
-                <Link to={`/projects/${p.project.id}`} data-testid="project-open">
-                  {p.project.name}
-                </Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {p.communities.join("、")}
-                </Typography.Text>
-              </Space>
+              <>
+                <div>
+                  <Link to={`/projects/${p.project.id}`} data-testid="project-open">
+                    {p.project.name}
+                  </Link>
+                </div>
+                <Muted small>{p.communities.join("、")}</Muted>
+              </>
             ),
           },
           {
@@ -163,10 +154,10 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             title: "承接组织",
             width: 170,
             render: (_, p) => (
-              <Space direction="vertical" size={2}>
+              <div className="cell-stack">
                 <span>{p.project.memberName}</span>
                 <EligibilityTags eligibility={p.eligibility} />
-              </Space>
+              </div>
             ),
           },
           {
@@ -175,12 +166,10 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
             width: 140,
             align: "right",
             render: (_, p) => (
-              <Space direction="vertical" size={0} style={{ alignItems: "flex-end" }}>
-                <span style={FIGURE}>{formatYuan(p.agreed)}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12, ...FIGURE }}>
-                  {formatYuan(p.paid)}
-                </Typography.Text>
-              </Space>
+              <>
+                <div className="amount">{formatYuan(p.agreed)}</div>
+                <div className="amount muted muted-small">{formatYuan(p.paid)}</div>
+              </>
             ),
           },
           {
@@ -219,6 +208,9 @@ function YearProjects({ grant, today }: { grant: GrantYear; today: string }) {
     </>
   );
 }
+
+/** Opened from the menu, the page's data is asked for before it renders (kit/lazyPage). */
+export const prepare = prepareProjects;
 
 export default function ProjectsPage({ session }: { session: SessionInfo }) {
   return (

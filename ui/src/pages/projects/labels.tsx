@@ -1,6 +1,6 @@
 // Words and small pieces the 服务项目 screens share: status names and colours, grades, the
 // undertaker's signals (优先 / 提示), and a target's actual against its value as a bar.
-import { Progress, Space, Tag, Tooltip, Typography } from "antd";
+import { Progress, Tag, Tooltip, Typography } from "antd";
 import { GRADE_LABEL, PROJECT_STATUS_LABEL, TARGET_UNIT } from "../../bindings/labels";
 import type { Eligibility, Grade, ProjectStatus, TargetProgress } from "../../ipc";
 
@@ -46,7 +46,7 @@ export function ProjectStatusTag({ status, testId }: { status: ProjectStatus; te
 export function EligibilityTags({ eligibility }: { eligibility: Eligibility }) {
   if (!eligibility.flagReason && !eligibility.priority) return null;
   return (
-    <Space size={4} wrap={false}>
+    <span className="tag-row">
       {eligibility.priority && (
         <Tag color="green" data-testid="undertaker-priority" style={{ marginInlineEnd: 0 }}>
           优先
@@ -59,7 +59,29 @@ export function EligibilityTags({ eligibility }: { eligibility: Eligibility }) {
           </Tag>
         </Tooltip>
       )}
-    </Space>
+    </span>
+  );
+}
+
+/**
+ * A thin bar of a percent, as antd's small line `Progress` draws it (green when full), for table
+ * rows: a plain element instead of a component in each of a year's dozens of rows (the 服务项目
+ * list at city scale, README).
+ */
+export function RowBar({ percent }: { percent: number }) {
+  return (
+    <div
+      className="row-bar"
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+    >
+      <div
+        className={percent >= 100 ? "row-bar-fill row-bar-full" : "row-bar-fill"}
+        style={{ width: `${percent}%` }}
+      />
+    </div>
   );
 }
 

@@ -1,9 +1,15 @@
 // Server state of the 服务项目 area. Project queries are refetched whenever a page showing them
-// mounts (staleTime 0): payments and reversals made under 记账, or an inspection recorded under
-// 成员单位, change what a project shows. Every write here is `afterProjectWrite`: agreements hold
+// mounts (stale at once, but for an answer asked as the page opened: `OPENING_MS`): payments and
+// reversals made under 记账, or an inspection recorded under 成员单位, change what a project shows. Every write here is `afterProjectWrite`: agreements hold
 // budget, so the books, the grant years and 首页 change with the projects. 拨付 is a posting
 // (books/queries `usePostExpense`).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from "@tanstack/react-query";
 import {
   activityAdd,
   grantProgress,
@@ -20,16 +26,60 @@ import {
   type ProjectQuery,
   type TerminateInput,
 } from "../../ipc";
+import { scopedGrantYear } from "../../kit/GrantYearScope";
 import { afterProjectWrite, queryKeys } from "../../kit/queryKeys";
+import { grantYearsQuery } from "../grants/queries";
+import { listEntriesQuery } from "../members/queries";
+
+/**
+ * How long an answer counts as fresh: long enough that the page which asked it while opening
+ * (kit/lazyPage's `prepare`, at most kit/whenReady's wait before it mounts) does not ask again as
+ * it mounts, too short for any other page's mount to skip its own question.
+ */
+const OPENING_MS = 1_000;
+
+/** The filters 服务项目 opens on: every project of the year. */
+export const ALL_PROJECTS: Omit<ProjectQuery, "grantYearId"> = {
+  status: null,
+  memberId: null,
+  communityId: null,
+};
+
+const projectsQuery = (query: ProjectQuery) =>
+  queryOptions({
+    queryKey: queryKeys.projects.list(query),
+    queryFn: () => projectsList(query),
+    staleTime: OPENING_MS,
+  });
+
+const progressQuery = (grantYearId: number) =>
+  queryOptions({
+    queryKey: queryKeys.projects.progress(grantYearId),
+    queryFn: () => grantProgress(grantYearId),
+    staleTime: OPENING_MS,
+  });
 
 export function useProjects(query: ProjectQuery, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.projects.list(query),
-    queryFn: () => projectsList(query),
+    ...projectsQuery(query),
     placeholderData: (previous) => previous,
-    staleTime: 0,
     enabled,
   });
+}
+
+/**
+ * 服务项目's first questions (kit/lazyPage's `prepare`): for the year the address names, or the one
+ * the page would pick, its projects, its progress card and the communities its filter offers, so
+ * that the page renders once with its table.
+ */
+export async function prepareProjects(client: QueryClient, search: URLSearchParams): Promise<void> {
+  const grant = scopedGrantYear(await client.ensureQueryData(grantYearsQuery), search, "execution");
+  if (!grant) return;
+  await Promise.all([
+    client.prefetchQuery(projectsQuery({ grantYearId: grant.id, ...ALL_PROJECTS })),
+    client.prefetchQuery(progressQuery(grant.id)),
+    client.prefetchQuery(listEntriesQuery("community")),
+  ]);
 }
 
 export function useProject(id: number) {
@@ -42,12 +92,7 @@ export function useProject(id: number) {
 }
 
 export function useGrantProgress(grantYearId: number | null) {
-  return useQuery({
-    queryKey: queryKeys.projects.progress(grantYearId),
-    queryFn: () => grantProgress(grantYearId as number),
-    staleTime: 0,
-    enabled: grantYearId !== null,
-  });
+  return useQuery({ ...progressQuery(grantYearId as number), enabled: grantYearId !== null });
 }
 
 export function useSaveProject(id: number | null) {
