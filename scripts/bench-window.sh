@@ -7,6 +7,7 @@
 #   pss        PSS of the app + its WebKit processes 3 s after ready (smaps_rollup)
 #   记账        click → the first page of vouchers on screen
 #   预算执行表   click on 报表 → the 预算执行表 with its totals on screen
+#   服务项目, 成员单位  then each of those from the menu → its list on screen
 # Usage: scripts/bench-window.sh FILE [RUNS]. Screenshots of the last run go to .artifacts/bench/.
 # With BENCH_RESULT=path the medians are also written there as `key=value` lines.
 set -euo pipefail
@@ -56,6 +57,7 @@ median() { # key: the median of that key over the runs
 }
 ready=$(median ready_ms); pss=$(median pss_mb); books=$(median books_ms); execution=$(median execution_ms)
 echo "window, median of $runs: exec → ready ${ready} ms, PSS ${pss} MB, 记账 ${books} ms, 预算执行表 ${execution} ms"
+echo "other pages, median of $runs: 服务项目 $(median projects_ms) ms, 成员单位 $(median members_ms) ms"
 echo "screenshots: $shots"
 if [ -n "${BENCH_RESULT:-}" ]; then
   printf 'ready_ms=%s\npss_mb=%s\nbooks_ms=%s\nexecution_ms=%s\n' "$ready" "$pss" "$books" "$execution" > "$BENCH_RESULT"

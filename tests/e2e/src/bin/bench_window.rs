@@ -11,7 +11,9 @@
 //!   3 s after ready, from `/proc/<pid>/smaps_rollup`;
 //! - `books_ms`: a click on 记账 → its first page of vouchers on screen (the next animation frame
 //!   after the rows exist), timed inside the page;
-//! - `execution_ms`: a click on the 报表 tab → the 预算执行表 with its totals row on screen.
+//! - `execution_ms`: a click on the 报表 tab → the 预算执行表 with its totals row on screen;
+//! - `projects_ms`, `members_ms`: then a click on 服务项目 → its list of the year's projects, and
+//!   on 成员单位 → its first page of members (no target in the issue; the other list pages).
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -124,9 +126,18 @@ async fn run(app: &App, shots: Option<&Path>) -> Result<()> {
     let execution_ms = click_to_pixels(app, "[data-node-key=reports]", "[data-testid=report-execution-total]").await?;
     app.still().await?;
     screenshot(shots, "execution");
+    // Beyond the issue's targets, the first visit of the other list pages, after the above.
+    let projects_ms = click_to_pixels(app, "[data-menu-id$='-/projects']", "[data-testid=project-open]").await?;
+    app.still().await?;
+    screenshot(shots, "projects");
+    let members_ms =
+        click_to_pixels(app, "[data-menu-id$='-/members']", "[data-testid=members-table] .ant-table-row").await?;
+    app.still().await?;
+    screenshot(shots, "members");
     println!(
-        "ready_ms={ready_ms:.0} pss_mb={} books_ms={books_ms:.0} execution_ms={execution_ms:.0} page_ms={page_ms:.0} \
-         script_ms={script_ms:.0} processes={}",
+        "ready_ms={ready_ms:.0} pss_mb={} books_ms={books_ms:.0} execution_ms={execution_ms:.0} \
+         projects_ms={projects_ms:.0} members_ms={members_ms:.0} page_ms={page_ms:.0} script_ms={script_ms:.0} \
+         processes={}",
         total / 1024,
         parts.join(",")
     );
