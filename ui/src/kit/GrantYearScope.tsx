@@ -2,11 +2,12 @@
 // year shown when none was picked, and the choice kept in the address (`?year=2019`), so that a
 // reload, Back from a voucher or a project, or a link from another page lands on the same year. A
 // year the file does not hold (a typo, a year from other books) is treated as no choice.
+import type { QueryClient } from "@tanstack/react-query";
 import { Select } from "antd";
 import { Fragment, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import type { GrantYear } from "../ipc";
-import { useGrantYears } from "../pages/grants/queries";
+import { grantYearsQuery, useGrantYears } from "../pages/grants/queries";
 import ResourcePage from "./ResourcePage";
 
 /**
@@ -48,6 +49,15 @@ export function scopedGrantYear(
 ): GrantYear | null {
   const asked = Number(search.get(YEAR_PARAM));
   return years.find((g) => g.year === asked) ?? defaultGrantYear(years, purpose);
+}
+
+/** `scopedGrantYear` for a page's `prepare`: the grant years from the cache, asked if missing. */
+export async function askScopedGrantYear(
+  client: QueryClient,
+  search: URLSearchParams,
+  purpose: GrantYearPurpose,
+): Promise<GrantYear | null> {
+  return scopedGrantYear(await client.ensureQueryData(grantYearsQuery), search, purpose);
 }
 
 /** A page's address for one year, e.g. grantYearPath("/projects", 2019) → "/projects?year=2019". */

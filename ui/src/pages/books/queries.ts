@@ -31,9 +31,8 @@ import {
   type ReversalInput,
   type VoucherQuery,
 } from "../../ipc";
-import { scopedGrantYear } from "../../kit/GrantYearScope";
+import { askScopedGrantYear } from "../../kit/GrantYearScope";
 import { afterAttachmentAdd, afterLedgerWrite, queryKeys } from "../../kit/queryKeys";
-import { grantYearsQuery } from "../grants/queries";
 
 /** The page of vouchers 凭证 opens on: the whole year, newest first, 20 to a page. */
 export const FIRST_VOUCHERS = { month: null, page: 1, pageSize: 20 } as const;
@@ -103,7 +102,7 @@ export function keepsCash(grant: GrantYear): boolean {
  * render of that span alone.
  */
 export async function prepareBooks(client: QueryClient, search: URLSearchParams): Promise<void> {
-  const grant = scopedGrantYear(await client.ensureQueryData(grantYearsQuery), search, "execution");
+  const grant = await askScopedGrantYear(client, search, "execution");
   if (!grant) return;
   const table = Promise.all([
     client.prefetchQuery(vouchersQuery({ grantYearId: grant.id, ...FIRST_VOUCHERS })),

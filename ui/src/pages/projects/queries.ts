@@ -1,8 +1,8 @@
-// Server state of the 服务项目 area. Project queries are refetched whenever a page showing them
+// Server state of the 服务项目 area. Project queries are asked again whenever a page showing them
 // mounts (stale at once, but for an answer asked as the page opened: `OPENING_MS`): payments and
-// reversals made under 记账, or an inspection recorded under 成员单位, change what a project shows. Every write here is `afterProjectWrite`: agreements hold
-// budget, so the books, the grant years and 首页 change with the projects. 拨付 is a posting
-// (books/queries `usePostExpense`).
+// reversals made under 记账, or an inspection recorded under 成员单位, change what a project shows.
+// Every write here is `afterProjectWrite`: agreements hold budget, so the books, the grant years
+// and 首页 change with the projects. 拨付 is a posting (books/queries `usePostExpense`).
 import {
   queryOptions,
   useMutation,
@@ -26,9 +26,8 @@ import {
   type ProjectQuery,
   type TerminateInput,
 } from "../../ipc";
-import { scopedGrantYear } from "../../kit/GrantYearScope";
+import { askScopedGrantYear } from "../../kit/GrantYearScope";
 import { afterProjectWrite, queryKeys } from "../../kit/queryKeys";
-import { grantYearsQuery } from "../grants/queries";
 import { listEntriesQuery } from "../members/queries";
 
 /**
@@ -73,7 +72,7 @@ export function useProjects(query: ProjectQuery, enabled = true) {
  * that the page renders once with its table.
  */
 export async function prepareProjects(client: QueryClient, search: URLSearchParams): Promise<void> {
-  const grant = scopedGrantYear(await client.ensureQueryData(grantYearsQuery), search, "execution");
+  const grant = await askScopedGrantYear(client, search, "execution");
   if (!grant) return;
   await Promise.all([
     client.prefetchQuery(projectsQuery({ grantYearId: grant.id, ...ALL_PROJECTS })),
