@@ -13,8 +13,17 @@ import "./styles.css";
 const queryClient = makeQueryClient();
 
 // The other pages' chunks load once the first screen has settled, so that neither waits for the
-// other and a click later finds its page loaded.
-afterFirstScreen(() => void preloadPages());
+// other and a click later finds its page loaded; then antd's list-page parts are rendered once out
+// of the document (kit/warmUp.tsx), so that the first list page opened finds their code compiled.
+afterFirstScreen(
+  () =>
+    void preloadPages()
+      .then(() => import("./kit/warmUp"))
+      .then(({ warmUp }) =>
+        warmUp((children) => <AppProviders queryClient={queryClient}>{children}</AppProviders>),
+      )
+      .catch((e: unknown) => console.warn("warm-up skipped", e)),
+);
 
 // The session and 首页 are asked for before anything renders, and the first render waits for the
 // answers (FIRST_SCREEN_WAIT_MS at most): the window draws 首页 once, with its figures, instead of
