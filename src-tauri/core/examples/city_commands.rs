@@ -1,6 +1,7 @@
 //! The command layer at city scale (issue 16): opens a books file (e.g. one `big_books` wrote) the
 //! way the app does, then times, through the facade and with the reply serialized to JSON as IPC
-//! does, every call the window makes to show 首页, the first page of 记账 and the 预算执行表.
+//! does, every call the window makes to show 首页, the first page of 记账 and the 预算执行表 (and,
+//! with no target, 服务项目, which bench-window also times).
 //! `cargo run -p shelian-core --release --example city_commands -- FILE [RUNS]`; prints the median
 //! and p95 of each call and the sum per page (the calls of a page run one after the other on the
 //! app's one connection).
@@ -8,6 +9,8 @@
 use std::time::{Duration, Instant};
 
 use shelian_core::books::ledger::VoucherQuery;
+use shelian_core::books::projects::ProjectQuery;
+use shelian_core::store::members::List;
 use shelian_core::{Books, OpenOptions};
 
 /// A call's name with its median and p95 in ms.
@@ -98,6 +101,26 @@ fn main() {
             ],
         ),
         ("预算执行表", vec![("report_budget_execution", time(runs, || books.report_budget_execution(gy).expect("r")))]),
+        (
+            "服务项目 (no target)",
+            vec![
+                (
+                    "projects_list of the year",
+                    time(runs, || {
+                        books
+                            .projects_list(&ProjectQuery {
+                                grant_year_id: Some(gy),
+                                status: None,
+                                member_id: None,
+                                community_id: None,
+                            })
+                            .expect("projects")
+                    }),
+                ),
+                ("grant_progress", time(runs, || books.grant_progress(gy).expect("progress"))),
+                ("communities_list", time(runs, || books.list_entries(List::Community).expect("communities"))),
+            ],
+        ),
     ];
     let mut sums = Vec::new();
     for (page, calls) in pages {
